@@ -1,0 +1,1 @@
+"""Announcements of public dialogue forums ("Công an lắng nghe ý kiến nhân dân")."""

@@ -1,0 +1,1 @@
+"""The home page, site-wide settings, localities and the pieces every content section shares."""

@@ -1,0 +1,15 @@
+from home.models.base import ArticlePage, AsciiSlugMixin, BasePage
+from home.models.localities import Commune, DivisionType, Province
+from home.models.pages import HomePage
+from home.models.site_settings import SiteSettings
+
+__all__ = [
+    "ArticlePage",
+    "AsciiSlugMixin",
+    "BasePage",
+    "Commune",
+    "DivisionType",
+    "HomePage",
+    "Province",
+    "SiteSettings",
+]

@@ -1,0 +1,78 @@
+"""Site-wide settings: the legal footer Vietnamese e-information rules expect, hotlines, links."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+
+from home.blocks import HotlineBlock, SocialLinkBlock, phone_validator
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    operating_unit = models.CharField(
+        "đơn vị vận hành",
+        max_length=200,
+        help_text="Đơn vị trực tiếp quản lý trang, ví dụ: Công an phường Hoàn Kiếm.",
+    )
+    supervising_agency = models.CharField(
+        "cơ quan chủ quản",
+        max_length=200,
+        help_text="Cơ quan cấp trên chịu trách nhiệm về trang, ví dụ: Công an Thành phố Hà Nội.",
+    )
+    content_responsible = models.CharField(
+        "người chịu trách nhiệm nội dung",
+        max_length=200,
+        help_text="Họ tên và chức vụ, ví dụ: Thượng tá Nguyễn Văn A, Trưởng Công an phường.",
+    )
+    address = models.CharField("địa chỉ liên hệ", max_length=300)
+    email = models.EmailField("thư điện tử")
+    phone = models.CharField("điện thoại", max_length=20, validators=[phone_validator])
+    licence_line = models.CharField(
+        "giấy phép",
+        max_length=300,
+        blank=True,
+        help_text="Số giấy phép thiết lập trang thông tin (nếu có), ví dụ: Giấy phép số …/GP-TTĐT.",
+    )
+    hotlines = StreamField(
+        [("hotline", HotlineBlock())],
+        verbose_name="đường dây nóng",
+        blank=True,
+        help_text="Hiện ở đầu và cuối trang; người dân chạm để gọi.",
+    )
+    social_links = StreamField(
+        [("link", SocialLinkBlock())],
+        verbose_name="mạng xã hội",
+        blank=True,
+    )
+    default_share_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="ảnh chia sẻ mặc định",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Dùng khi trang không có ảnh đại diện (tối thiểu 1200×630 điểm ảnh).",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("operating_unit"),
+                FieldPanel("supervising_agency"),
+                FieldPanel("content_responsible"),
+                FieldPanel("address"),
+                FieldPanel("email"),
+                FieldPanel("phone"),
+                FieldPanel("licence_line"),
+            ],
+            heading="Thông tin pháp lý ở chân trang",
+        ),
+        FieldPanel("hotlines"),
+        FieldPanel("social_links"),
+        FieldPanel("default_share_image"),
+    ]
+
+    class Meta:
+        verbose_name = "cấu hình trang"
+        verbose_name_plural = "cấu hình trang"

@@ -1,0 +1,1 @@
+"""Showcases of community security models (Camera an ninh, Tổ liên gia an toàn PCCC, …)."""

@@ -1,0 +1,192 @@
+"""Community security models ("mô hình bảo đảm ANTT") and the pages that show them off."""
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from home.blocks import BODY_FEATURES, CaptionedImageBlock, DocumentBlock, KeyFigureBlock, phone_validator
+from home.models import ArticlePage, BasePage
+from home.slugs import ascii_slugify
+
+@register_snippet
+class ModelType(index.Indexed, ClusterableModel):
+    """A kind of model (Camera an ninh, Nhà trọ tự quản…), shared by showcases across the country."""
+
+    name = models.CharField("tên loại mô hình", max_length=120, unique=True)
+    slug = models.SlugField(
+        "đường dẫn", max_length=120, unique=True, blank=True, help_text="Để trống để tạo từ tên."
+    )
+    description = models.TextField("mô tả", blank=True, help_text="Mô hình này làm gì, ai tham gia.")
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        verbose_name = "loại mô hình"
+        verbose_name_plural = "loại mô hình"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = ascii_slugify(self.name)[:120]
+        super().save(*args, **kwargs)
+
+
+class ShowcaseStatus(models.TextChoices):
+    EFFECTIVE = "hieu-qua", "Hoạt động hiệu quả"
+    ACTIVE = "dang-hoat-dong", "Đang hoạt động"
+    PAUSED = "tam-dung", "Tạm dừng"
+
+
+class Funding(models.TextChoices):
+    BUDGET = "ngan-sach", "Ngân sách nhà nước"
+    SOCIAL = "xa-hoi-hoa", "Xã hội hóa"
+    MIXED = "ket-hop", "Ngân sách và xã hội hóa"
+
+
+class ShowcaseIndexPage(BasePage):
+    """The model showcases section, or one unit's part of it."""
+
+    intro = models.TextField("lời giới thiệu", max_length=500, blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage", "models_showcase.ShowcaseIndexPage"]
+    subpage_types = ["models_showcase.ModelShowcasePage", "models_showcase.ShowcaseIndexPage"]
+    page_size = 12
+
+    class Meta:
+        verbose_name = "chuyên mục mô hình"
+        verbose_name_plural = "chuyên mục mô hình"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        showcases = ModelShowcasePage.objects.listing().descendant_of(self)
+        context["page_obj"] = Paginator(showcases, self.page_size).get_page(request.GET.get("trang"))
+        return context
+
+
+class ModelShowcasePage(ArticlePage):
+    model_type = models.ForeignKey(
+        ModelType, verbose_name="loại mô hình", on_delete=models.PROTECT, related_name="showcases"
+    )
+    province = models.ForeignKey(
+        "home.Province", verbose_name="tỉnh, thành phố", on_delete=models.PROTECT, related_name="showcases"
+    )
+    communes = ParentalManyToManyField(
+        "home.Commune",
+        verbose_name="xã, phường, đặc khu",
+        related_name="showcases",
+        help_text="Một hoặc nhiều xã, phường nơi mô hình hoạt động, thuộc tỉnh đã chọn.",
+    )
+    coordinating_unit = models.CharField(
+        "đơn vị chủ trì", max_length=200, help_text="Ví dụ: Công an phường phối hợp Ủy ban MTTQ phường."
+    )
+    year_started = models.PositiveSmallIntegerField(
+        "năm thành lập",
+        validators=[MinValueValidator(1945), MaxValueValidator(2100)],
+        help_text="Năm mô hình bắt đầu hoạt động.",
+    )
+    status = models.CharField("tình trạng", max_length=20, choices=ShowcaseStatus.choices)
+    key_figures = StreamField(
+        [("figure", KeyFigureBlock())],
+        verbose_name="số liệu nổi bật",
+        blank=True,
+        help_text="Mỗi dòng một chỉ số: camera, hộ tham gia, lượt tuần tra, người được giúp…",
+    )
+    how_it_works = RichTextField("cách vận hành", features=BODY_FEATURES)
+    join_text = RichTextField(
+        "cách tham gia", features=BODY_FEATURES, blank=True, help_text="Người dân muốn tham gia cần làm gì."
+    )
+    join_hotline = models.CharField(
+        "điện thoại liên hệ", max_length=20, blank=True, validators=[phone_validator]
+    )
+    join_zalo_url = models.URLField(
+        "nhóm Zalo", blank=True, help_text="Đường dẫn mời vào nhóm Zalo của mô hình, ví dụ https://zalo.me/g/…"
+    )
+    funding = models.CharField("nguồn kinh phí", max_length=20, choices=Funding.choices)
+    funding_note = models.CharField(
+        "ghi chú kinh phí", max_length=300, blank=True, help_text="Ví dụ: 90% camera do người dân đóng góp."
+    )
+    documents = StreamField(
+        [("document", DocumentBlock())],
+        verbose_name="hồ sơ mô hình",
+        blank=True,
+        help_text="Quyết định thành lập, quy chế hoạt động, báo cáo sơ kết…",
+    )
+    gallery = StreamField(
+        [("image", CaptionedImageBlock())], verbose_name="thư viện ảnh", blank=True
+    )
+
+    listing_select_related = ("model_type", "province")
+
+    search_fields = [
+        *ArticlePage.search_fields,
+        index.SearchField("how_it_works"),
+        index.SearchField("coordinating_unit"),
+        index.FilterField("status"),
+        index.FilterField("province"),
+        index.FilterField("model_type"),
+        index.RelatedFields("model_type", [index.SearchField("name")]),
+        index.RelatedFields("province", [index.SearchField("name")]),
+    ]
+
+    content_panels = [
+        *ArticlePage.content_panels,
+        *ArticlePage.lead_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("model_type"),
+                FieldPanel("province"),
+                FieldPanel("communes"),
+                FieldPanel("coordinating_unit"),
+                FieldRowPanel([FieldPanel("year_started"), FieldPanel("status")]),
+            ],
+            heading="Thông tin mô hình",
+        ),
+        FieldPanel("key_figures"),
+        FieldPanel("how_it_works"),
+        MultiFieldPanel(
+            [FieldPanel("join_text"), FieldPanel("join_hotline"), FieldPanel("join_zalo_url")],
+            heading="Cách tham gia",
+        ),
+        MultiFieldPanel([FieldPanel("funding"), FieldPanel("funding_note")], heading="Kinh phí"),
+        FieldPanel("documents"),
+        FieldPanel("gallery"),
+    ]
+
+    parent_page_types = ["models_showcase.ShowcaseIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "mô hình bảo đảm ANTT"
+        verbose_name_plural = "mô hình bảo đảm ANTT"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.year_started and self.year_started > timezone.localdate().year:
+            errors["year_started"] = "Năm thành lập không thể ở tương lai."
+        if self.province_id:
+            communes = list(self.communes.all())
+            if not communes:
+                errors["communes"] = "Hãy chọn ít nhất một xã, phường nơi mô hình hoạt động."
+            outside = [c.name for c in communes if c.province_id != self.province_id]
+            if outside:
+                errors["communes"] = "Không thuộc tỉnh, thành phố đã chọn: " + ", ".join(outside) + "."
+        if errors:
+            raise ValidationError(errors)
+
+    def live_related_stories(self):
+        """Stories that point at this showcase, for its 'related stories' list."""
+        return self.related_stories.listing()

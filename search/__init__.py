@@ -1,0 +1,1 @@
+"""Site search: the search page, suggestions, Vietnamese folding and backend selection."""

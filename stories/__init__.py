@@ -1,0 +1,1 @@
+"""'Người tốt, việc tốt' stories: exemplary people and deeds."""
