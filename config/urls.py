@@ -1,5 +1,7 @@
 """URL map. Wagtail serves every page; a few fixed routes sit in front of it."""
 
+import re
+
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
@@ -20,7 +22,7 @@ if settings.SERVE_MEDIA:
     # The embedded tier serves uploads itself; the scale tier puts them behind a CDN or S3.
     urlpatterns += [
         re_path(
-            r"^%s(?P<path>.*)$" % settings.MEDIA_URL.lstrip("/"),
+            rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$",
             serve,
             {"document_root": settings.MEDIA_ROOT},
         )

@@ -174,6 +174,14 @@ class ForumAnnouncementPage(RoutablePageMixin, ArticlePage):
         return self.commune.province
 
     @property
+    def kicker(self) -> str:
+        return self.status_label
+
+    @property
+    def card_date(self):
+        return timezone.localtime(self.starts_at)
+
+    @property
     def status(self) -> str:
         """Derived from the dates, unless the forum was cancelled or postponed."""
         if self.is_cancelled:
@@ -210,7 +218,7 @@ class ForumAnnouncementPage(RoutablePageMixin, ArticlePage):
         if errors:
             raise ValidationError(errors)
 
-    @path("lich.ics", name="ical")
+    @path("lich/", name="ical")
     def ical(self, request):
         """The forum as an iCalendar event, so a reader can add it to their phone's calendar."""
         calendar = Calendar()

@@ -2,9 +2,8 @@
 
 import datetime
 
-from django.utils import timezone
-
 from django.core.validators import RegexValidator
+from django.utils import timezone
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
@@ -54,7 +53,10 @@ class QuoteBlock(blocks.StructBlock):
     text = blocks.TextBlock(label="Lời trích dẫn", max_length=1000)
     speaker = blocks.CharBlock(label="Người nói", max_length=120)
     speaker_role = blocks.CharBlock(
-        label="Chức vụ, vai trò", required=False, max_length=200, help_text="Ví dụ: Tổ trưởng tổ dân phố số 5."
+        label="Chức vụ, vai trò",
+        required=False,
+        max_length=200,
+        help_text="Ví dụ: Tổ trưởng tổ dân phố số 5.",
     )
 
     class Meta:
@@ -125,7 +127,9 @@ class KeyFigureBlock(blocks.StructBlock):
 
     label = blocks.CharBlock(label="Chỉ số", max_length=80, help_text="Ví dụ: Camera đã lắp.")
     value = blocks.DecimalBlock(label="Giá trị", min_value=0, max_digits=14, decimal_places=2)
-    unit = blocks.CharBlock(label="Đơn vị", required=False, max_length=30, help_text="Ví dụ: chiếc, hộ, lượt.")
+    unit = blocks.CharBlock(
+        label="Đơn vị", required=False, max_length=30, help_text="Ví dụ: chiếc, hộ, lượt."
+    )
     as_of = blocks.DateBlock(label="Tính đến ngày", help_text="Ngày số liệu được thống kê.")
 
     def clean(self, value):
@@ -142,7 +146,12 @@ class KeyFigureBlock(blocks.StructBlock):
         label = "Số liệu"
         description = "Một con số nổi bật: tên chỉ số, giá trị, đơn vị và ngày thống kê."
         template = "blocks/key_figure.html"
-        preview_value = {"label": "Camera đã lắp", "value": "1250", "unit": "chiếc", "as_of": datetime.date(2025, 6, 30)}
+        preview_value = {
+            "label": "Camera đã lắp",
+            "value": "1250",
+            "unit": "chiếc",
+            "as_of": datetime.date(2025, 6, 30),
+        }
 
 
 class DocumentBlock(blocks.StructBlock):

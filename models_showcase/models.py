@@ -16,6 +16,7 @@ from home.blocks import BODY_FEATURES, CaptionedImageBlock, DocumentBlock, KeyFi
 from home.models import ArticlePage, BasePage
 from home.slugs import ascii_slugify
 
+
 @register_snippet
 class ModelType(index.Indexed, ClusterableModel):
     """A kind of model (Camera an ninh, Nhà trọ tự quản…), shared by showcases across the country."""
@@ -39,7 +40,7 @@ class ModelType(index.Indexed, ClusterableModel):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = ascii_slugify(self.name)[:120]
+            self.slug = ascii_slugify(self.name, max_length=120)
         super().save(*args, **kwargs)
 
 
@@ -112,7 +113,9 @@ class ModelShowcasePage(ArticlePage):
         "điện thoại liên hệ", max_length=20, blank=True, validators=[phone_validator]
     )
     join_zalo_url = models.URLField(
-        "nhóm Zalo", blank=True, help_text="Đường dẫn mời vào nhóm Zalo của mô hình, ví dụ https://zalo.me/g/…"
+        "nhóm Zalo",
+        blank=True,
+        help_text="Đường dẫn mời vào nhóm Zalo của mô hình, ví dụ https://zalo.me/g/…",
     )
     funding = models.CharField("nguồn kinh phí", max_length=20, choices=Funding.choices)
     funding_note = models.CharField(
@@ -124,9 +127,7 @@ class ModelShowcasePage(ArticlePage):
         blank=True,
         help_text="Quyết định thành lập, quy chế hoạt động, báo cáo sơ kết…",
     )
-    gallery = StreamField(
-        [("image", CaptionedImageBlock())], verbose_name="thư viện ảnh", blank=True
-    )
+    gallery = StreamField([("image", CaptionedImageBlock())], verbose_name="thư viện ảnh", blank=True)
 
     listing_select_related = ("model_type", "province")
 
@@ -186,6 +187,18 @@ class ModelShowcasePage(ArticlePage):
                 errors["communes"] = "Không thuộc tỉnh, thành phố đã chọn: " + ", ".join(outside) + "."
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def kicker(self) -> str:
+        return self.model_type.name
+
+    @property
+    def place_name(self) -> str:
+        return self.province.short_name
+
+    @property
+    def card_date(self):
+        return None
 
     def live_related_stories(self):
         """Stories that point at this showcase, for its 'related stories' list."""

@@ -1,6 +1,5 @@
 """'Người tốt, việc tốt' stories: an exemplary person or deed, told with structured facts."""
 
-
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -129,7 +128,12 @@ class StoryPage(ArticlePage):
             heading="Khen thưởng",
         ),
         MultiFieldPanel(
-            [FieldPanel("byline"), FieldPanel("source_url"), FieldPanel("related_showcase"), FieldPanel("tags")],
+            [
+                FieldPanel("byline"),
+                FieldPanel("source_url"),
+                FieldPanel("related_showcase"),
+                FieldPanel("tags"),
+            ],
             heading="Tác giả và liên kết",
         ),
     ]
@@ -144,6 +148,14 @@ class StoryPage(ArticlePage):
     @property
     def province(self):
         return self.commune.province
+
+    @property
+    def kicker(self) -> str:
+        return self.get_deed_type_display()
+
+    @property
+    def card_date(self):
+        return self.deed_date
 
     def clean(self):
         super().clean()
@@ -174,7 +186,10 @@ class StoryPerson(Orderable):
     full_name = models.CharField("họ và tên", max_length=120)
     age = models.PositiveSmallIntegerField("tuổi", null=True, blank=True)
     role = models.CharField(
-        "vai trò", max_length=200, blank=True, help_text="Ví dụ: tài xế xe ôm, học sinh lớp 9, tổ trưởng dân phố."
+        "vai trò",
+        max_length=200,
+        blank=True,
+        help_text="Ví dụ: tài xế xe ôm, học sinh lớp 9, tổ trưởng dân phố.",
     )
     consent_given = models.BooleanField(
         "đã đồng ý công khai tên và ảnh",

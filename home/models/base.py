@@ -101,3 +101,21 @@ class ArticlePage(BasePage):
 
     def get_search_description(self) -> str:
         return self.search_description or self.sapo
+
+    # The small interface listings, cards and (later) feeds read. Each section overrides it.
+
+    @property
+    def kicker(self) -> str:
+        """A short label above the title on a card: deed type, model type, forum status."""
+        return self._meta.verbose_name.capitalize()
+
+    @property
+    def place_name(self) -> str:
+        """Where it happened, as readers say it: "Phường Láng, Hà Nội"."""
+        commune = getattr(self, "commune", None)
+        return f"{commune.name}, {commune.province.short_name}" if commune else ""
+
+    @property
+    def card_date(self):
+        """The date a card shows: when it happened, or when it was published."""
+        return self.first_published_at

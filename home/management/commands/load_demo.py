@@ -1,0 +1,10 @@
+from django.core.management.base import BaseCommand
+
+from home.demo.builder import DemoBuilder
+
+
+class Command(BaseCommand):
+    help = "Tạo nội dung trình diễn (câu chuyện, mô hình, diễn đàn). Chạy lại không tạo trùng."
+
+    def handle(self, *args, **options):
+        DemoBuilder(stdout=self.stdout).build()
