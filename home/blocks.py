@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.utils import timezone
 from wagtail import blocks
@@ -137,7 +138,7 @@ class KeyFigureBlock(blocks.StructBlock):
         as_of = value.get("as_of")
         if as_of and as_of > timezone.localdate():
             raise blocks.StructBlockValidationError(
-                {"as_of": blocks.BlockValidationError("Ngày thống kê không thể ở tương lai.")}
+                block_errors={"as_of": ValidationError("Ngày thống kê không thể ở tương lai.")}
             )
         return value
 

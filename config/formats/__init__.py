@@ -1,0 +1,1 @@
+"""Project format overrides (Django's FORMAT_MODULE_PATH)."""

@@ -1,0 +1,32 @@
+"""Shared fixtures: a real database (SQLite, or PostgreSQL through DATABASE_URL) with the demo site."""
+
+import pytest
+from django.core.management import call_command
+from django.test import Client, override_settings
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_files(tmp_path_factory):
+    """Media in a throwaway folder, and static files without the collectstatic manifest."""
+    with override_settings(
+        MEDIA_ROOT=str(tmp_path_factory.mktemp("media")),
+        STORAGES={
+            "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        },
+        WAGTAILADMIN_BASE_URL="http://127.0.0.1:8000",
+    ):
+        yield
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Migrations (which load the localities), then the demo content, once per run."""
+    with django_db_blocker.unblock():
+        call_command("sync_site_url", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        call_command("load_demo")
+
+
+@pytest.fixture
+def client():
+    return Client(HTTP_HOST="127.0.0.1")
