@@ -1,0 +1,163 @@
+"""Synthetic stories in bulk, for benchmarks: 10,000 in well under a minute.
+
+Creating pages one by one through `add_child` costs ~30 ms each (tree bookkeeping, revision,
+search index, signals), so 10,000 would take five minutes. Here the tree paths are computed
+once, base page rows go in with `bulk_create`, the StoryPage rows with one executemany, and
+the search index is filled in batches through the configured backend.
+"""
+
+import datetime
+import random
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection, transaction
+from django.utils import timezone
+from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backends
+
+from home.models import Commune
+from home.slugs import ascii_slugify
+from stories.models import DeedType, StoryIndexPage, StoryPage
+
+STEP_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+SUBJECTS = [
+    "Tài xế xe ôm",
+    "Học sinh lớp 8",
+    "Chủ nhà trọ",
+    "Tổ trưởng tổ dân phố",
+    "Người bán hàng rong",
+    "Cựu chiến binh",
+    "Nữ sinh viên",
+    "Bảo vệ chung cư",
+    "Ngư dân",
+    "Nông dân",
+    "Đoàn viên thanh niên",
+    "Tiểu thương chợ",
+]
+DEEDS = {
+    DeedType.CATCH_THIEF: "cùng người dân bắt giữ kẻ trộm xe máy",
+    DeedType.RESCUE: "cứu người gặp nạn giữa đêm mưa",
+    DeedType.RETURN_PROPERTY: "trả lại ví tiền nhặt được cho người đánh rơi",
+    DeedType.FIREFIGHTING: "dập tắt đám cháy trong khu dân cư",
+    DeedType.REPORT_CRIME: "báo tin giúp công an triệt phá ổ nhóm lừa đảo",
+    DeedType.RECONCILE: "hòa giải mâu thuẫn giữa hai gia đình hàng xóm",
+    DeedType.OTHER: "tổ chức tuần tra bảo vệ bình yên khu phố",
+}
+SENTENCES = [
+    "Sự việc xảy ra vào buổi tối khi nhiều người đã đi nghỉ.",
+    "Người dân xung quanh nhanh chóng hỗ trợ và báo cho công an xã, phường.",
+    "Cán bộ cảnh sát khu vực có mặt kịp thời, lập biên bản và xử lý theo quy định.",
+    "Hành động đẹp được cả khu phố biết đến và khen ngợi.",
+    "Công an khuyến cáo người dân cảnh giác, khóa xe, khóa cửa cẩn thận.",
+    "Gia đình người được giúp đỡ đã đến tận nhà cảm ơn.",
+]
+
+
+def _step(number: int) -> str:
+    out = ""
+    while number:
+        number, rem = divmod(number, 36)
+        out = STEP_ALPHABET[rem] + out
+    return out.rjust(4, "0")
+
+
+def _next_step(parent: Page) -> int:
+    last = Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1).order_by("-path").first()
+    return int(last.path[-4:], 36) + 1 if last else 1
+
+
+def add_bulk_stories(count: int, seed: int = 2025, batch_size: int = 1000, stdout=None) -> int:
+    """Add `count` live, public stories under the first story index, spread over all communes."""
+    parent = StoryIndexPage.objects.first()
+    if parent is None:
+        raise RuntimeError("Chưa có chuyên mục người tốt, việc tốt: hãy chạy `manage.py load_demo` trước.")
+    communes = list(Commune.objects.order_by("code").values_list("code", "name"))
+    content_type = ContentType.objects.get_for_model(StoryPage)
+    locale = Locale.get_default()
+    rng = random.Random(seed)
+    deed_types = list(DEEDS)
+    start_step = _next_step(parent)
+    existing = StoryPage.objects.count()
+    base_date = datetime.date(2025, 7, 1)
+    backends = list(get_search_backends(with_auto_update=True))
+    created = 0
+    while created < count:
+        n = min(batch_size, count - created)
+        with transaction.atomic():
+            pages, details = [], []
+            for i in range(created, created + n):
+                serial = existing + i + 1
+                commune_code, commune_name = communes[(i * 7919) % len(communes)]
+                deed = deed_types[rng.randrange(len(deed_types))]
+                title = (
+                    f"{SUBJECTS[rng.randrange(len(SUBJECTS))]} {DEEDS[deed]} ở {commune_name} (số {serial})"
+                )
+                slug = f"{ascii_slugify(title, max_length=70)}-{serial}"
+                deed_date = base_date + datetime.timedelta(days=rng.randrange(480))
+                published = timezone.make_aware(datetime.datetime.combine(deed_date, datetime.time(8)))
+                pages.append(
+                    Page(
+                        title=title,
+                        draft_title=title,
+                        slug=slug,
+                        content_type=content_type,
+                        path=parent.path + _step(start_step + i),
+                        depth=parent.depth + 1,
+                        numchild=0,
+                        url_path=f"{parent.url_path}{slug}/",
+                        live=True,
+                        has_unpublished_changes=False,
+                        first_published_at=published,
+                        last_published_at=published,
+                        locale=locale,
+                    )
+                )
+                body = " ".join(rng.sample(SENTENCES, 3))
+                details.append(
+                    {
+                        "sapo": f"{title}. {rng.choice(SENTENCES)}",
+                        "body": [{"type": "paragraph", "value": f"<p>{body}</p>"}],
+                        "deed_type": deed,
+                        "deed_date": deed_date,
+                        "commune_id": commune_code,
+                        "byline": "Ban biên tập",
+                    }
+                )
+            Page.objects.bulk_create(pages)
+            _insert_story_rows(pages, details)
+            stories = list(StoryPage.objects.filter(pk__in=[p.pk for p in pages]))
+            for backend in backends:
+                backend.get_index_for_model(StoryPage).add_items(StoryPage, stories)
+        created += n
+        if stdout:
+            stdout.write(f"  {created}/{count}")
+    Page.objects.filter(pk=parent.pk).update(
+        numchild=Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1).count()
+    )
+    return created
+
+
+def _insert_story_rows(pages: list[Page], details: list[dict]):
+    """Insert the StoryPage table rows for pages whose base rows already exist.
+
+    Django's bulk_create refuses multi-table inheritance, so the child rows go in with one
+    executemany, each value prepared by its own model field (StreamField JSON, dates).
+    """
+    fields = [f for f in StoryPage._meta.local_concrete_fields]
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    placeholders = ", ".join(["%s"] * len(fields))
+    table = connection.ops.quote_name(StoryPage._meta.db_table)
+    rows = []
+    for page, values in zip(pages, details, strict=True):
+        values = {"page_ptr_id": page.pk, **values}
+        rows.append(
+            [
+                f.get_db_prep_save(values.get(f.attname, f.get_default()), connection)
+                if f.attname not in {"body"}
+                else f.get_db_prep_save(f.to_python(values["body"]), connection)
+                for f in fields
+            ]
+        )
+    with connection.cursor() as cursor:
+        cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", rows)

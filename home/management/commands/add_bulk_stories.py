@@ -1,0 +1,27 @@
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+
+from home.demo.bulk import add_bulk_stories
+from stories.models import StoryPage
+
+
+class Command(BaseCommand):
+    help = "Thêm N câu chuyện tổng hợp (dữ liệu giả) rải khắp các xã, phường, dùng cho đo hiệu năng."
+
+    def add_arguments(self, parser):
+        parser.add_argument("count", type=int, help="Số câu chuyện cần thêm.")
+        parser.add_argument(
+            "--total",
+            action="store_true",
+            help="Hiểu N là tổng số câu chuyện cần có; chỉ thêm phần còn thiếu (chạy lại không thêm nữa).",
+        )
+
+    def handle(self, *args, count, total, **options):
+        if count < 0 or count > 1_000_000:
+            raise CommandError("N phải từ 0 đến 1.000.000.")
+        if total:
+            count = max(0, count - StoryPage.objects.count())
+        started = time.perf_counter()
+        created = add_bulk_stories(count, stdout=self.stdout)
+        self.stdout.write(f"Đã thêm {created} câu chuyện trong {time.perf_counter() - started:.1f} giây.")

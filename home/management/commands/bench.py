@@ -1,0 +1,31 @@
+import random
+
+from django.core.management.base import BaseCommand
+
+from home.benchmark import HEADER, measure
+from stories.models import StoryIndexPage, StoryPage
+
+
+class Command(BaseCommand):
+    help = "Đo thời gian máy chủ (median, p95) và số truy vấn của trang chủ, chuyên mục và trang câu chuyện."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--pages", type=int, default=50, help="Số trang câu chuyện lấy mẫu.")
+        parser.add_argument("--rounds", type=int, default=3)
+
+    def handle(self, *args, pages, rounds, **options):
+        story_count = StoryPage.objects.live().count()
+        self.stdout.write(f"Số câu chuyện: {story_count}")
+        ids = list(StoryPage.objects.live().values_list("pk", flat=True))
+        sample = random.Random(7).sample(ids, min(pages, len(ids)))
+        story_urls = [p.url for p in StoryPage.objects.filter(pk__in=sample)]
+        index = StoryIndexPage.objects.live().first()
+        last_page = max(1, -(-story_count // StoryIndexPage.page_size))
+        self.stdout.write(HEADER)
+        for result in (
+            measure("trang chủ /", ["/"], rounds=rounds * 10),
+            measure("trang câu chuyện (mẫu)", story_urls, rounds=rounds),
+            measure("chuyên mục, trang 1", [index.url], rounds=rounds * 10),
+            measure(f"chuyên mục, trang {last_page}", [f"{index.url}?trang={last_page}"], rounds=rounds * 10),
+        ):
+            self.stdout.write(result.line())
