@@ -41,6 +41,15 @@ WAGTAIL_APPS = (
     "wagtail.contrib.typed_table_block",
 )
 
+# Django's own catalogs that the admin shows (form validation, "5 phút trước", password
+# rules). Django's Vietnamese catalog covers most of them; we add only what it lacks.
+DJANGO_APPS = (
+    "django",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+)
+
 # The extracted comment that marks an entry as merged from Wagtail. Entries without it (the
 # project's own strings, if it ever has any) are never touched by the refresh command.
 ORIGIN_PREFIX = "origin: "
@@ -373,24 +382,29 @@ def placeholder_problems(entry: Entry) -> list[str]:
 # --- Where the catalogs are ---------------------------------------------------------------
 
 
-def wagtail_locale_dirs(installed_apps: list[str]) -> dict[str, Path]:
-    """Wagtail apps in INSTALLED_APPS that ship translations, mapped to their locale dir."""
+def locale_dir(app: str) -> Path:
+    """The locale folder of an app; "django" means Django's own (django/conf/locale)."""
     import importlib
 
+    package = Path(importlib.import_module(app).__file__).resolve().parent
+    return package / "conf" / "locale" if app == "django" else package / "locale"
+
+
+def installed_locale_dirs(installed_apps, apps=WAGTAIL_APPS) -> dict[str, Path]:
+    """Apps of ``apps`` that are installed ("django" always is) and ship translations."""
     found = {}
-    for app in WAGTAIL_APPS:
-        if app not in installed_apps:
+    for app in apps:
+        if app != "django" and app not in installed_apps:
             continue
-        module = importlib.import_module(app)
-        locale_dir = Path(module.__file__).resolve().parent / "locale"
-        if locale_dir.is_dir():
-            found[app] = locale_dir
+        path = locale_dir(app)
+        if path.is_dir():
+            found[app] = path
     return found
 
 
-def source_catalogs(installed_apps: list[str], domain: str, language: str = "en"):
+def source_catalogs(installed_apps, domain: str, language: str = "en", apps=WAGTAIL_APPS):
     """(app, Catalog) pairs for one domain and language, in a stable order."""
-    for app, locale_dir in wagtail_locale_dirs(installed_apps).items():
-        path = locale_dir / language / "LC_MESSAGES" / f"{domain}.po"
-        if path.exists():
-            yield app, read_po(path)
+    for app, path in installed_locale_dirs(installed_apps, apps).items():
+        po_path = path / language / "LC_MESSAGES" / f"{domain}.po"
+        if po_path.exists():
+            yield app, read_po(po_path)

@@ -1,8 +1,9 @@
 """Refresh the project's Vietnamese admin catalogs from the installed Wagtail.
 
 Run after a Wagtail upgrade (``make messages``). For each domain (``django``, ``djangojs``) it
-reads Wagtail's English catalogs of every Wagtail app in INSTALLED_APPS, merges them into one
-list (one entry per msgctxt + msgid), and rewrites ``site/locale/vi/LC_MESSAGES/<domain>.po``:
+reads Wagtail's English catalogs of every Wagtail app in INSTALLED_APPS, adds the messages of
+Django's own catalogs that Django's Vietnamese translation lacks, merges them into one list (one
+entry per msgctxt + msgid), and rewrites ``site/locale/vi/LC_MESSAGES/<domain>.po``:
 
 * a message we already translate keeps our translation;
 * a new message gets, for review, Wagtail's own Vietnamese translation if it has one, or our
@@ -23,6 +24,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from home.management.catalogs import (
+    DJANGO_APPS,
     DOMAINS,
     ORIGIN_PREFIX,
     VI_HEADER,
@@ -42,8 +44,12 @@ def target_path(domain: str) -> Path:
     return Path(settings.LOCALE_PATHS[0]) / LANGUAGE / "LC_MESSAGES" / f"{domain}.po"
 
 
-def merged_sources(domain: str) -> dict:
-    """Wagtail's English entries of all installed apps, one per key, with their apps."""
+def merged_sources(domain: str, ours: dict) -> dict:
+    """English entries to translate, one per key, each with the apps it comes from.
+
+    Every message of the installed Wagtail apps, then the messages of Django's own catalogs
+    (DJANGO_APPS) that Django's Vietnamese catalog lacks or that we already translate.
+    """
     merged: dict = {}
     for app, catalog in source_catalogs(settings.INSTALLED_APPS, domain):
         for entry in catalog.entries:
@@ -52,6 +58,16 @@ def merged_sources(domain: str) -> dict:
             if entry.key not in merged:
                 merged[entry.key] = (entry, [])
             merged[entry.key][1].append(app)
+    django_vi = dict(source_catalogs(settings.INSTALLED_APPS, domain, LANGUAGE, DJANGO_APPS))
+    for app, catalog in source_catalogs(settings.INSTALLED_APPS, domain, "en", DJANGO_APPS):
+        theirs = django_vi[app].by_key() if app in django_vi else {}
+        for entry in catalog.entries:
+            if entry.obsolete or not entry.msgid or entry.key in merged:
+                continue
+            have_theirs = entry.key in theirs and theirs[entry.key].translated
+            have_ours = entry.key in ours and ours[entry.key].translated
+            if not have_theirs or have_ours:
+                merged[entry.key] = (entry, [app])
     return merged
 
 
@@ -75,7 +91,7 @@ def refresh(domain: str) -> tuple[Catalog, dict]:
     ours = read_po(path) if path.exists() else Catalog(header={}, entries=[])
     ours_by_key = ours.by_key()
     upstream = upstream_translations(domain)
-    sources = merged_sources(domain)
+    sources = merged_sources(domain, ours_by_key)
     stats = dict(total=0, kept=0, from_upstream=0, from_similar=0, untranslated=0, dropped=0)
 
     # Our translations of messages Wagtail has dropped or reworded, for "similar" suggestions.
