@@ -272,6 +272,8 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "jp
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
+# Vietnamese date and number formats (21/11/2026, 14:30; day-first input) for the admin.
+FORMAT_MODULE_PATH = ["config.formats"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # --- Logging ------------------------------------------------------------------------------
