@@ -352,10 +352,7 @@ def placeholders(text: str) -> Counter:
 def placeholder_problems(entry: Entry) -> list[str]:
     """Placeholders of the source that a translation drops, or ones it adds."""
     problems = []
-    if entry.msgid_plural is None:
-        sources = [entry.msgid]
-    else:
-        sources = [entry.msgid, entry.msgid_plural]
+    sources = [entry.msgid] if entry.msgid_plural is None else [entry.msgid, entry.msgid_plural]
     for form in entry.translations:
         if not form:
             continue

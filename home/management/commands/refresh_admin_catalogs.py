@@ -37,7 +37,6 @@ from home.management.catalogs import (
     Entry,
     placeholder_problems,
     read_po,
-    render_po,
     source_catalogs,
     write_po,
 )
@@ -53,7 +52,7 @@ TEMPLATE_FIXES = {
     "wagtailadmin/home.html": [SEARCH_BUTTON],
     "wagtailadmin/shared/header.html": [SEARCH_BUTTON],
     "wagtailadmin/shared/headers/_actions.html": [
-        ('aria-label="Actions"', 'aria-label="{% trans \'Actions\' %}"'),
+        ('aria-label="Actions"', "aria-label=\"{% trans 'Actions' %}\""),
     ],
 }
 TEMPLATE_NOTE = (
