@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 
-.PHONY: run test lint format check pytest bench install clean-venv
+.PHONY: run test lint format check pytest bench install clean-venv catalogs messages
 
 # The virtual environment is rebuilt whenever the lock file changes.
 $(VENV)/.installed: requirements/lock.txt
@@ -17,8 +17,18 @@ $(VENV)/.installed: requirements/lock.txt
 
 install: $(VENV)/.installed
 
+# Compile site/locale/**/*.po into .mo files (build output, ignored by git); needs no GNU gettext.
+catalogs: install
+	$(PY) manage.py compile_catalogs
+
+# After a Wagtail upgrade: merge new admin messages into site/locale/vi, then translate the
+# empty or fuzzy ones (see site/locale/TERMS.md for the words to use).
+messages: install
+	$(PY) manage.py refresh_admin_catalogs
+	$(PY) manage.py compile_catalogs
+
 ## make run: set up everything, load demo content, serve on http://127.0.0.1:$(PORT) (DEBUG off)
-run: install
+run: install catalogs
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_localities
 	$(PY) manage.py sync_site_url
@@ -30,7 +40,7 @@ run: install
 		--access-logfile - --error-logfile -
 
 ## make test: lint, Django checks, migrations check and the whole pytest suite
-test: install lint check pytest
+test: install catalogs lint check pytest
 
 lint: install
 	$(VENV)/bin/ruff check .

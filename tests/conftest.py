@@ -1,8 +1,11 @@
 """Shared fixtures: a real database (SQLite, or PostgreSQL through DATABASE_URL) with the demo site."""
 
+import gettext
+
 import pytest
 from django.core.management import call_command
 from django.test import Client, override_settings
+from django.test.signals import language_changed
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -17,6 +20,15 @@ def _isolated_files(tmp_path_factory):
         WAGTAILADMIN_BASE_URL="http://127.0.0.1:8000",
     ):
         yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _compiled_catalogs(django_db_blocker):
+    """Compile site/locale/**/*.po (the .mo files are build output) and drop cached catalogs."""
+    with django_db_blocker.unblock():
+        call_command("compile_catalogs", verbosity=0)
+    gettext._translations.clear()  # the standard library caches .mo files by path
+    language_changed(setting="LOCALE_PATHS")  # and Django caches the merged catalogs
 
 
 @pytest.fixture(scope="session")

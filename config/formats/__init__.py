@@ -1,1 +1,1 @@
-"""Project format overrides (Django's FORMAT_MODULE_PATH)."""
+"""Date and number formats for the admin's language (FORMAT_MODULE_PATH), overriding Django's."""
