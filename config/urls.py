@@ -11,12 +11,20 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import views as home_views
+
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("manifest.webmanifest", home_views.manifest, name="manifest"),
+    path("favicon.ico", home_views.favicon),
 ]
+
+handler400 = "home.views.bad_request"
+handler404 = "home.views.page_not_found"
 
 if settings.SERVE_MEDIA:
     # The embedded tier serves uploads itself; the scale tier puts them behind a CDN or S3.

@@ -1,7 +1,6 @@
 """Dialogue forums between police, the Fatherland Front and residents, announced and reported."""
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.http import HttpResponse
 from django.utils import timezone
@@ -14,7 +13,7 @@ from wagtail.snippets.models import register_snippet
 
 from forums.blocks import AgendaItemBlock, ChairBlock
 from home.blocks import BODY_FEATURES, DocumentBlock
-from home.models import ArticlePage, BasePage
+from home.models import ArticlePage, SectionIndexPage
 
 
 @register_snippet
@@ -44,27 +43,27 @@ class ForumStatus(models.TextChoices):
     CANCELLED = "huy", "Đã hủy"
 
 
-class ForumIndexPage(BasePage):
-    """The forums section, or one unit's part of it."""
+class ForumIndexPage(SectionIndexPage):
+    """The forums section, or one unit's part of it: upcoming forums first, then past ones."""
 
-    intro = models.TextField("lời giới thiệu", max_length=500, blank=True)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
     parent_page_types = ["home.HomePage", "forums.ForumIndexPage"]
     subpage_types = ["forums.ForumAnnouncementPage", "forums.ForumIndexPage"]
-    page_size = 12
+    item_model_label = "forums.ForumAnnouncementPage"
 
     class Meta:
         verbose_name = "chuyên mục diễn đàn"
         verbose_name_plural = "chuyên mục diễn đàn"
 
     def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        forums = ForumAnnouncementPage.objects.listing().descendant_of(self)
+        from home.listing import paginate
+
+        context = super(SectionIndexPage, self).get_context(request, *args, **kwargs)
+        form, items = self.filtered(request, self.items())
         now = timezone.now()
-        context["upcoming"] = forums.filter(ends_at__gte=now).order_by("starts_at")
-        context["page_obj"] = Paginator(forums.filter(ends_at__lt=now), self.page_size).get_page(
-            request.GET.get("trang")
+        context.update(
+            filter_form=form,
+            upcoming=items.filter(ends_at__gte=now).order_by("starts_at"),
+            page_obj=paginate(request, items.filter(ends_at__lt=now), self.page_size),
         )
         return context
 
@@ -125,6 +124,7 @@ class ForumAnnouncementPage(RoutablePageMixin, ArticlePage):
 
     listing_select_related = ("commune__province", "series")
     listing_order = ("-starts_at",)
+    province_lookup, commune_lookup, year_lookup = "commune__province", "commune", "starts_at__year"
 
     search_fields = [
         *ArticlePage.search_fields,
@@ -172,6 +172,46 @@ class ForumAnnouncementPage(RoutablePageMixin, ArticlePage):
     @property
     def province(self):
         return self.commune.province
+
+    def structured_data(self, request, site_settings) -> dict:
+        """A schema.org Event: when, where, its status, and who organises it."""
+        article = super().structured_data(request, site_settings)
+        status = {
+            ForumStatus.CANCELLED: "EventCancelled",
+            ForumStatus.POSTPONED: "EventPostponed",
+        }.get(self.status, "EventScheduled")
+        data = {
+            "@type": "Event",
+            "name": self.title,
+            "description": self.sapo,
+            "url": self.full_url,
+            "startDate": timezone.localtime(self.starts_at).isoformat(),
+            "endDate": timezone.localtime(self.ends_at).isoformat(),
+            "eventStatus": f"https://schema.org/{status}",
+            "eventAttendanceMode": "https://schema.org/"
+            + ("MixedEventAttendanceMode" if self.livestream_url else "OfflineEventAttendanceMode"),
+            "location": {
+                "@type": "Place",
+                "name": self.venue,
+                "address": {
+                    "@type": "PostalAddress",
+                    "streetAddress": self.address,
+                    "addressLocality": self.commune.name,
+                    "addressRegion": self.commune.province.name,
+                    "addressCountry": "VN",
+                },
+            },
+            "organizer": {
+                "@type": "Organization",
+                "name": self.hosting_units,
+                "url": request.build_absolute_uri("/"),
+            },
+            "isAccessibleForFree": True,
+            "inLanguage": "vi",
+        }
+        if "image" in article:
+            data["image"] = article["image"]
+        return data
 
     @property
     def kicker(self) -> str:

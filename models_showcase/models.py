@@ -1,7 +1,6 @@
 """Community security models ("mô hình bảo đảm ANTT") and the pages that show them off."""
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -13,7 +12,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from home.blocks import BODY_FEATURES, CaptionedImageBlock, DocumentBlock, KeyFigureBlock, phone_validator
-from home.models import ArticlePage, BasePage
+from home.models import ArticlePage, SectionIndexPage
 from home.slugs import ascii_slugify
 
 
@@ -56,25 +55,17 @@ class Funding(models.TextChoices):
     MIXED = "ket-hop", "Ngân sách và xã hội hóa"
 
 
-class ShowcaseIndexPage(BasePage):
+class ShowcaseIndexPage(SectionIndexPage):
     """The model showcases section, or one unit's part of it."""
 
-    intro = models.TextField("lời giới thiệu", max_length=500, blank=True)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
     parent_page_types = ["home.HomePage", "models_showcase.ShowcaseIndexPage"]
     subpage_types = ["models_showcase.ModelShowcasePage", "models_showcase.ShowcaseIndexPage"]
-    page_size = 12
+    item_model_label = "models_showcase.ModelShowcasePage"
+    filter_fields = ("tinh", "xa", "loai", "nam")
 
     class Meta:
         verbose_name = "chuyên mục mô hình"
         verbose_name_plural = "chuyên mục mô hình"
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        showcases = ModelShowcasePage.objects.listing().descendant_of(self)
-        context["page_obj"] = Paginator(showcases, self.page_size).get_page(request.GET.get("trang"))
-        return context
 
 
 class ModelShowcasePage(ArticlePage):
@@ -130,6 +121,8 @@ class ModelShowcasePage(ArticlePage):
     gallery = StreamField([("image", CaptionedImageBlock())], verbose_name="thư viện ảnh", blank=True)
 
     listing_select_related = ("model_type", "province")
+    listing_order = ("title",)
+    province_lookup, commune_lookup, year_lookup = "province", "communes", "year_started"
 
     search_fields = [
         *ArticlePage.search_fields,
@@ -199,6 +192,11 @@ class ModelShowcasePage(ArticlePage):
     @property
     def card_date(self):
         return None
+
+    @property
+    def top_figures(self) -> list:
+        """The first three key figures, for cards; list from `listing(keep_streamfields=…)`."""
+        return [block.value for block in self.key_figures[:3]]
 
     def live_related_stories(self):
         """Stories that point at this showcase, for its 'related stories' list."""

@@ -1,7 +1,6 @@
 """'Người tốt, việc tốt' stories: an exemplary person or deed, told with structured facts."""
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -13,7 +12,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from home.blocks import BodyBlock
-from home.models import ArticlePage, BasePage
+from home.models import ArticlePage, SectionIndexPage
 
 
 class DeedType(models.TextChoices):
@@ -33,25 +32,17 @@ class CommendationKind(models.TextChoices):
     OTHER = "khac", "Hình thức khác"
 
 
-class StoryIndexPage(BasePage):
+class StoryIndexPage(SectionIndexPage):
     """The stories section, or a unit's part of it (a province's or a ward's stories)."""
 
-    intro = models.TextField("lời giới thiệu", max_length=500, blank=True)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
     parent_page_types = ["home.HomePage", "stories.StoryIndexPage"]
     subpage_types = ["stories.StoryPage", "stories.StoryIndexPage"]
-    page_size = 12
+    item_model_label = "stories.StoryPage"
+    filter_fields = ("tinh", "xa", "chude", "nam")
 
     class Meta:
         verbose_name = "chuyên mục người tốt, việc tốt"
         verbose_name_plural = "chuyên mục người tốt, việc tốt"
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        stories = StoryPage.objects.listing().descendant_of(self)
-        context["page_obj"] = Paginator(stories, self.page_size).get_page(request.GET.get("trang"))
-        return context
 
 
 class StoryTag(TaggedItemBase):
@@ -97,6 +88,7 @@ class StoryPage(ArticlePage):
     )
 
     listing_select_related = ("commune__province",)
+    province_lookup, commune_lookup, year_lookup = "commune__province", "commune", "deed_date__year"
 
     search_fields = [
         *ArticlePage.search_fields,
@@ -148,6 +140,15 @@ class StoryPage(ArticlePage):
     @property
     def province(self):
         return self.commune.province
+
+    schema_org_type = "NewsArticle"
+
+    def structured_data(self, request, site_settings) -> dict:
+        data = super().structured_data(request, site_settings)
+        data["author"] = {"@type": "Person", "name": self.byline}
+        data["contentLocation"] = {"@type": "Place", "name": self.place_name}
+        data["articleSection"] = "Người tốt, việc tốt"
+        return data
 
     @property
     def kicker(self) -> str:

@@ -1,6 +1,7 @@
 from home.models.base import ArticlePage, AsciiSlugMixin, BasePage
 from home.models.localities import Commune, DivisionType, Province
 from home.models.pages import HomePage
+from home.models.sections import SectionIndexPage
 from home.models.site_settings import SiteSettings
 
 __all__ = [
@@ -11,5 +12,6 @@ __all__ = [
     "DivisionType",
     "HomePage",
     "Province",
+    "SectionIndexPage",
     "SiteSettings",
 ]

@@ -52,7 +52,9 @@ class HomePage(BasePage):
         context.update(
             featured=featured,
             latest_stories=stories[:6],
-            showcases=ShowcasePage.objects.listing().descendant_of(self)[:4],
+            showcases=ShowcasePage.objects.listing(keep_streamfields=("key_figures",)).descendant_of(self)[
+                :4
+            ],
             upcoming_forums=ForumPage.objects.listing()
             .descendant_of(self)
             .filter(ends_at__gte=timezone.now())

@@ -1,10 +1,17 @@
-"""Template helpers for the site shell: navigation, phone links, Vietnamese dates."""
+"""Template helpers for the site shell: navigation, phone links, share images, structured data."""
 
+import json
 import re
+from dataclasses import dataclass
 
 from django import template
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
+
+from home import structured_data
+from home.slugs import ascii_slugify
 
 register = template.Library()
 
@@ -19,12 +26,24 @@ def tel_href(number: str) -> str:
 
 @register.simple_tag(takes_context=True)
 def main_sections(context):
-    """The live section pages directly under the site's home page, in menu order."""
+    """The live section pages directly under the site's home page, marked when we are inside."""
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     if site is None:
-        return Page.objects.none()
-    return site.root_page.get_children().live().public().in_menu().only("title", "url_path", "path")
+        return []
+    sections = list(
+        site.root_page.get_children().live().public().in_menu().only("title", "url_path", "path", "depth")
+    )
+    current = context.get("page")
+    for section in sections:
+        section.is_current = bool(current and current.path.startswith(section.path))
+    return sections
+
+
+@register.filter
+def ascii_slug(text: str) -> str:
+    """`trẻ em` -> `tre-em`, for readable filter links."""
+    return ascii_slugify(text)
 
 
 WEEKDAYS = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"]
@@ -38,3 +57,55 @@ def vn_weekday(value) -> str:
     if hasattr(value, "tzinfo") and value.tzinfo is not None:
         value = timezone.localtime(value)
     return WEEKDAYS[value.weekday()]
+
+
+@dataclass
+class ShareImage:
+    url: str
+    width: int
+    height: int
+    alt: str
+
+
+SHARE_SPEC = "fill-1200x630-c75|format-jpeg|jpegquality-80"
+
+
+@register.simple_tag(takes_context=True)
+def share_image(context, page):
+    """The 1200x630 link-preview image of a page (its lead image, or the site's default)."""
+    image = (
+        getattr(page, "hero_image", None) or context["settings"]["home"]["SiteSettings"].default_share_image
+    )
+    if image is None:
+        return None
+    rendition = image.get_rendition(SHARE_SPEC)
+    return ShareImage(
+        url=context["request"].build_absolute_uri(rendition.url),
+        width=rendition.width,
+        height=rendition.height,
+        alt=image.default_alt_text,
+    )
+
+
+def _json_ld(data: dict) -> str:
+    # Escape <, > and & so text from editors can never close the script element.
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
+
+
+@register.simple_tag(takes_context=True)
+def organization_json_ld(context):
+    """schema.org Organization of the unit that runs the site, from site settings."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    return _json_ld(structured_data.organization(request, context["settings"]["home"]["SiteSettings"]))
+
+
+@register.simple_tag(takes_context=True)
+def page_json_ld(context, page: Page):
+    """schema.org data for a content page (NewsArticle, Event…), if its type has some."""
+    request = context["request"]
+    data = structured_data.for_page(page, request, context["settings"]["home"]["SiteSettings"])
+    return _json_ld(data) if data else ""

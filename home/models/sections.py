@@ -1,0 +1,54 @@
+"""The index page of a section (stories, showcases, forums), or of one unit's part of it."""
+
+from django.apps import apps
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+
+from home.models.base import BasePage
+
+
+class SectionIndexPage(BasePage):
+    """Lists the live items below it, newest first, with filters and pagination.
+
+    Subclasses name their item model and the filters that make sense for it. A filter value
+    that is not one of the offered choices answers 400 with the form's message.
+    """
+
+    intro = models.TextField("lời giới thiệu", max_length=500, blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+
+    item_model_label: str = ""
+    filter_fields: tuple[str, ...] = ("tinh", "xa", "nam")
+    page_size = 12
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def item_model(cls):
+        return apps.get_model(cls.item_model_label)
+
+    def items(self):
+        return self.item_model().objects.listing().descendant_of(self)
+
+    def filtered(self, request, items):
+        from home.listing import ListingFilterForm
+
+        form = ListingFilterForm(request.GET, items=items, fields=self.filter_fields)
+        return form, (form.filter(items) if form.is_valid() else items.none())
+
+    def get_context(self, request, *args, **kwargs):
+        from home.listing import paginate
+
+        context = super().get_context(request, *args, **kwargs)
+        form, items = self.filtered(request, self.items())
+        context.update(filter_form=form, page_obj=paginate(request, items, self.page_size))
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        form = getattr(response, "context_data", {}).get("filter_form")
+        if form is not None and form.errors:
+            response.status_code = 400
+        return response

@@ -1,0 +1,60 @@
+"""Small site-wide endpoints: robots.txt, the web app manifest, the favicon, error pages."""
+
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+from home.models import SiteSettings
+
+
+@require_GET
+@cache_control(public=True, max_age=3600)
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /django-admin/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+@cache_control(public=True, max_age=86400)
+def manifest(request):
+    site_settings = SiteSettings.for_request(request)
+    name = site_settings.operating_unit or "Bình Yên"
+    data = {
+        "name": name,
+        "short_name": "Bình Yên",
+        "description": "Người tốt, việc tốt, mô hình an ninh trật tự và diễn đàn đối thoại.",
+        "lang": "vi",
+        "start_url": "/",
+        "scope": "/",
+        "display": "minimal-ui",
+        "background_color": "#ffffff",
+        "theme_color": "#a3201a",
+        "icons": [
+            {"src": static("img/icon-192.png"), "sizes": "192x192", "type": "image/png"},
+            {"src": static("img/icon-512.png"), "sizes": "512x512", "type": "image/png"},
+            {"src": static("img/favicon.svg"), "sizes": "any", "type": "image/svg+xml"},
+        ],
+    }
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+    response["Content-Type"] = "application/manifest+json"
+    return response
+
+
+@require_GET
+def favicon(request):
+    return redirect(static("img/favicon.ico"), permanent=True)
+
+
+def bad_request(request, exception=None):
+    return render(request, "400.html", status=400)
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)

@@ -1,0 +1,182 @@
+"""What a reader on a phone, a search engine and a link preview get from the public pages."""
+
+import json
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from forums.models import ForumAnnouncementPage
+from models_showcase.models import ModelShowcasePage
+from stories.models import StoryIndexPage, StoryPage, StoryPerson
+
+pytestmark = pytest.mark.django_db
+
+
+def html_of(client, url, status=200):
+    response = client.get(url)
+    assert response.status_code == status, url
+    return response.content.decode()
+
+
+def meta(html: str, key: str) -> str | None:
+    match = re.search(rf'<meta (?:property|name)="{re.escape(key)}" content="([^"]*)"', html)
+    return match.group(1) if match else None
+
+
+def json_ld(html: str) -> list[dict]:
+    return [
+        json.loads(m) for m in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    ]
+
+
+def query_count(client, url) -> int:
+    client.get(url)  # renditions and caches are made on the first view
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_story_link_preview_and_structured_data(client):
+    story = StoryPage.objects.get(title__startswith="Tài xế xe ôm")
+    html = html_of(client, story.url)
+    assert meta(html, "og:type") == "article"
+    assert meta(html, "og:title") == story.title
+    assert meta(html, "description") == story.sapo
+    assert meta(html, "og:url") == story.full_url == "http://127.0.0.1:8000" + story.url
+    image = meta(html, "og:image")
+    assert image.startswith("http://127.0.0.1") and image.endswith(".jpg")
+    assert (meta(html, "og:image:width"), meta(html, "og:image:height")) == ("1200", "630")
+    assert meta(html, "twitter:card") == "summary_large_image"
+    assert meta(html, "article:published_time").startswith("2026-03-10T08:00:00+07:00")
+    assert f'<link rel="canonical" href="{story.full_url}">' in html
+    article = next(d for d in json_ld(html) if d["@type"] == "NewsArticle")
+    assert article["headline"] == story.title and article["inLanguage"] == "vi"
+    assert article["image"][0].startswith("http://") and article["author"]["name"] == story.byline
+    organization = next(d for d in json_ld(html) if d["@type"] == "GovernmentOrganization")
+    assert organization["parentOrganization"]["name"] == "Công an Thành phố Hà Nội"
+
+
+def test_forum_is_an_event_with_local_times_and_status(client):
+    forum = ForumAnnouncementPage.objects.get(is_postponed=True)
+    event = next(d for d in json_ld(html_of(client, forum.url)) if d["@type"] == "Event")
+    assert event["eventStatus"] == "https://schema.org/EventPostponed"
+    assert event["startDate"].endswith("+07:00")
+    assert event["location"]["address"]["addressRegion"] == "Thành phố Đà Nẵng"
+
+
+def test_structured_data_cannot_be_broken_out_of(client, admin_user):
+    story = StoryPage.objects.get(title__startswith="Tài xế xe ôm")
+    story.sapo = 'Kết thúc </script><script>alert("x")</script> & hết'
+    story.save_revision().publish()
+    html = html_of(client, story.url)
+    assert '<script>alert("x")' not in html
+    article = next(d for d in json_ld(html) if d["@type"] == "NewsArticle")
+    assert article["description"] == story.sapo
+
+
+def test_pictures_are_responsive_modern_and_lazy_below_the_fold(client):
+    story = StoryPage.objects.get(title__startswith="Tài xế xe ôm")
+    html = html_of(client, story.url)
+    pictures = re.findall(r"<picture>.*?</picture>", html, re.S)
+    assert len(pictures) >= 2
+    for picture in pictures:
+        assert 'type="image/avif"' in picture and 'type="image/webp"' in picture
+        assert "sizes=" in picture and "srcset=" in picture
+        img = re.search(r"<img [^>]*>", picture).group(0)
+        assert re.search(r'width="\d+"', img) and re.search(r'height="\d+"', img)
+    hero, body_image = pictures[0], pictures[1]
+    assert 'fetchpriority="high"' in hero and 'loading="lazy"' not in hero
+    assert 'loading="lazy"' in body_image
+    assert 'alt="Ảnh minh họa:' in body_image
+
+
+def test_no_third_party_scripts_and_plain_share_links(client):
+    story = StoryPage.objects.get(title__startswith="Tài xế xe ôm")
+    html = html_of(client, story.url)
+    assert not re.search(r'<script[^>]+src="https?://', html)
+    assert not re.search(r'<link[^>]+href="https?://(?!127\.0\.0\.1)[^"]*"[^>]*rel="stylesheet"', html)
+    encoded = "http%3A%2F%2F127.0.0.1%3A8000%2Fnguoi-tot-viec-tot%2F"
+    assert f"https://www.facebook.com/sharer/sharer.php?u={encoded}" in html
+    assert "Sao chép liên kết" in html
+
+
+def test_hotlines_are_tap_to_call_and_the_footer_carries_the_legal_lines(client):
+    html = html_of(client, "/")
+    assert 'href="tel:113"' in html and 'href="tel:114"' in html
+    for label in (
+        "Cơ quan chủ quản",
+        "Đơn vị vận hành",
+        "Chịu trách nhiệm nội dung",
+        "Địa chỉ",
+        "Thư điện tử",
+    ):
+        assert label in html
+    assert 'class="skip-link" href="#noi-dung"' in html and 'id="noi-dung"' in html
+
+
+def test_home_shows_featured_latest_models_with_figures_and_upcoming_forums(client):
+    html = html_of(client, "/")
+    assert "Người dân phá cửa cứu cụ bà" in html  # the featured story
+    assert "Camera an ninh xã Sóc Sơn" in html and "2.650" in html
+    assert "Công an lắng nghe ý kiến nhân dân phường Hải Châu quý IV" in html
+    assert "Tạm hoãn diễn đàn" in html  # postponed but still announced, with its badge
+    assert "an ninh trật tự khu nhà trọ phường Thủ Đức" not in html  # past forums are not "upcoming"
+
+
+def test_filters_narrow_the_listing_and_refuse_unknown_values(client):
+    html = html_of(client, "/nguoi-tot-viec-tot/?tinh=da-nang")
+    assert "Ngư dân Sơn Trà" in html and "Tài xế xe ôm" not in html
+    html = html_of(client, "/nguoi-tot-viec-tot/?xa=phuong-dong-da")
+    assert "Học sinh lớp 9" in html and "Ngư dân Sơn Trà" not in html
+    html = html_of(client, "/nguoi-tot-viec-tot/?chude=phong-chay-chua-chay")
+    assert "Người dân phá cửa" in html and "Học sinh lớp 9" not in html
+    html = html_of(client, "/mo-hinh/?loai=nha-tro-tu-quan-van-minh")
+    assert "Nhà trọ tự quản, văn minh ở phường Thủ Đức" in html and "Camera an ninh xã Sóc Sơn" not in html
+    html = html_of(client, "/dien-dan/?nam=2099", status=400)
+    assert "Bộ lọc không hợp lệ" in html
+    for bad in ("tinh=khong-co", "xa=%3Cscript%3E", "nam=1" + "0" * 12, "chude=" + "x" * 5000):
+        assert client.get(f"/nguoi-tot-viec-tot/?{bad}").status_code == 400, bad
+
+
+def test_story_page_query_count_does_not_grow_with_blocks_people_or_tags(client):
+    story = StoryPage.objects.get(title__startswith="Tài xế xe ôm")
+    before = query_count(client, story.url)
+    image_block = next(b for b in story.body.raw_data if b["type"] == "image")
+    story.body = list(story.body.raw_data) + [dict(image_block, id=None) for _ in range(6)]
+    for n in range(4):
+        story.people.add(StoryPerson(full_name=f"Người Thứ {n}", consent_given=False))
+    story.tags.add("thêm một", "thêm hai", "thêm ba")
+    story.save_revision().publish()
+    assert query_count(client, story.url) == before
+
+
+def test_index_query_count_does_not_grow_with_page_size(client, monkeypatch):
+    monkeypatch.setattr(StoryIndexPage, "page_size", 2)
+    small = query_count(client, "/nguoi-tot-viec-tot/")
+    monkeypatch.setattr(StoryIndexPage, "page_size", 12)
+    large = query_count(client, "/nguoi-tot-viec-tot/")
+    assert small == large
+    monkeypatch.setattr(StoryIndexPage, "page_size", 1)
+    assert query_count(client, "/mo-hinh/") == query_count(client, "/mo-hinh/?trang=2")
+
+
+def test_showcase_figures_are_cards_with_units_and_dates(client):
+    showcase = ModelShowcasePage.objects.get(slug="camera-an-ninh-xa-soc-son")
+    html = html_of(client, showcase.url)
+    assert html.count('class="figure-card"') == 3
+    assert 'href="tel:02438840000"' in html
+
+
+def test_site_basics(client):
+    robots = html_of(client, "/robots.txt")
+    assert "Disallow: /admin/" in robots and "Sitemap: http://127.0.0.1/sitemap.xml" in robots
+    manifest = client.get("/manifest.webmanifest")
+    assert manifest["Content-Type"] == "application/manifest+json"
+    assert manifest.json()["lang"] == "vi" and len(manifest.json()["icons"]) >= 2
+    assert client.get("/favicon.ico").status_code == 301
+    sitemap = html_of(client, "/sitemap.xml")
+    assert "/nguoi-tot-viec-tot/tai-xe-xe-om" in sitemap
+    not_found = html_of(client, "/khong-co-trang-nay/", status=404)
+    assert "Không tìm thấy trang" in not_found and '<html lang="vi">' in not_found
