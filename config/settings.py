@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "search",
     # Wagtail
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
@@ -110,6 +111,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # WhiteNoise right after SecurityMiddleware, so static files skip everything below.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside everything that may set a cookie, so it sees the final response (home.middleware).
+    "home.middleware.PublicCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -186,6 +189,23 @@ def _cache() -> dict:
 
 
 CACHES = {"default": _cache()}
+
+# --- HTTP caching contract (see home.middleware) -----------------------------------------
+
+PUBLIC_CACHE_MAX_AGE = env_int("PUBLIC_CACHE_MAX_AGE", 60)  # browsers, seconds
+PUBLIC_CACHE_S_MAXAGE = env_int("PUBLIC_CACHE_S_MAXAGE", 600)  # shared caches (CDN), seconds
+# FRONTEND_CACHE_PURGE_URL: a cache in front of the site (Varnish, nginx) that accepts HTTP
+# PURGE requests; publishing then purges the page, its section and the home page at once.
+WAGTAILFRONTENDCACHE = (
+    {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+        }
+    }
+    if os.environ.get("FRONTEND_CACHE_PURGE_URL", "").strip()
+    else {}
+)
 
 # --- Search -------------------------------------------------------------------------------
 

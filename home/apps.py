@@ -6,3 +6,8 @@ class HomeConfig(AppConfig):
 
     name = "home"
     verbose_name = "Trang chủ và dùng chung"
+
+    def ready(self):
+        from home import signals
+
+        signals.connect()

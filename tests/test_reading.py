@@ -180,3 +180,33 @@ def test_site_basics(client):
     assert "/nguoi-tot-viec-tot/tai-xe-xe-om" in sitemap
     not_found = html_of(client, "/khong-co-trang-nay/", status=404)
     assert "Không tìm thấy trang" in not_found and '<html lang="vi">' in not_found
+
+
+def test_public_pages_are_cacheable_and_personal_ones_are_not(client, admin_user):
+    story = StoryPage.objects.get(title__startswith="Tài xế xe ôm")
+    response = client.get(story.url)
+    assert "public" in response["Cache-Control"] and "s-maxage=600" in response["Cache-Control"]
+    assert not response.cookies
+    assert "public" not in client.get("/khong-co-trang-nay/").get("Cache-Control", "")
+    assert "public" not in client.get("/nguoi-tot-viec-tot/?tinh=khong-co").get("Cache-Control", "")
+    client.force_login(admin_user)
+    personal = client.get(story.url)["Cache-Control"]
+    assert "private" in personal and "no-store" in personal
+    assert "private" in client.get("/admin/")["Cache-Control"]
+
+
+def test_publishing_purges_the_page_its_section_and_home(client, settings, monkeypatch):
+    settings.WAGTAILFRONTENDCACHE = {
+        "cdn": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": "http://cdn.internal",
+        }
+    }
+    purged = []
+    monkeypatch.setattr(
+        "wagtail.contrib.frontend_cache.backends.HTTPBackend.purge", lambda self, url: purged.append(url)
+    )
+    story = StoryPage.objects.get(title__startswith="Tài xế xe ôm")
+    story.save_revision().publish()
+    paths = {url.split("127.0.0.1:8000", 1)[-1] for url in purged}
+    assert {story.url, "/nguoi-tot-viec-tot/", "/"} <= paths
