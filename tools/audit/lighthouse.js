@@ -40,7 +40,9 @@ function summarise(lhr) {
         displayValue: audit.displayValue || "",
         items: items.slice(0, 5).map((item) => {
           const node = item.node || {};
-          return node.selector || item.url || item.source?.url || item.description || "";
+          const where = item.url || item.source?.url || item.sourceLocation?.url || "";
+          if (node.selector) return node.selector;
+          return item.description ? `${item.description}${where ? ` (${where})` : ""}` : where;
         }),
       });
     }
