@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 
-.PHONY: run test lint format check pytest bench install clean-venv catalogs messages
+.PHONY: run test lint format check pytest bench install clean-venv catalogs messages audit node-deps
 
 # The virtual environment is rebuilt whenever the lock file changes.
 $(VENV)/.installed: requirements/lock.txt
@@ -16,6 +16,19 @@ $(VENV)/.installed: requirements/lock.txt
 	@touch $@
 
 install: $(VENV)/.installed
+
+# The audit's npm packages (tools/audit: Lighthouse, axe-core, puppeteer-core, vnu-jar), reinstalled
+# whenever the lock changes. No install scripts run, so nothing downloads a browser or a Java runtime:
+# the audit uses Debian's chromium and the system's java. Without npm the audit tests are skipped
+# (they fail instead when CI is set).
+NODE_DEPS := tools/audit/node_modules/.installed
+$(NODE_DEPS): tools/audit/package.json tools/audit/package-lock.json
+	@if command -v npm >/dev/null; then \
+		cd tools/audit && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error \
+		&& touch node_modules/.installed; \
+	else echo "npm not found: tests/audit will be skipped; install Node.js 20+ and npm to run them" >&2; fi
+
+node-deps: $(NODE_DEPS)
 
 # Compile site/locale/**/*.po into .mo files (build output, ignored by git); needs no GNU gettext.
 catalogs: install
@@ -54,7 +67,7 @@ check: install
 	$(PY) manage.py check --fail-level WARNING
 	$(PY) manage.py makemigrations --check --dry-run
 
-pytest: install
+pytest: install node-deps
 	$(VENV)/bin/pytest
 
 ## make bench: server-time benchmark on a separate database with BENCH_STORIES synthetic stories
@@ -64,6 +77,12 @@ bench: install
 	DATA_DIR=$(CURDIR)/var/bench $(PY) manage.py load_demo
 	DATA_DIR=$(CURDIR)/var/bench $(PY) manage.py add_bulk_stories $(BENCH_STORIES) --total
 	DATA_DIR=$(CURDIR)/var/bench $(PY) manage.py bench
+
+## make audit: Lighthouse (mobile), axe-core and the Nu HTML Checker on the pages listed in
+## tools/audit/audit.config.json, served by gunicorn (DEBUG off) from its own data in var/audit
+AUDIT_PORT ?= 8765
+audit: install catalogs node-deps
+	PY=$(PY) AUDIT_PORT=$(AUDIT_PORT) tools/audit/run.sh
 
 clean-venv:
 	rm -rf $(VENV)
