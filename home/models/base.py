@@ -44,6 +44,7 @@ class ArticleQuerySet(PageQuerySet):
             .public()
             .defer_streamfields()
             .select_related("hero_image", *model.listing_select_related)
+            .prefetch_related(*model.listing_prefetch_related)
             .order_by(*model.listing_order)
         )
 
@@ -84,6 +85,8 @@ class ArticlePage(BasePage):
 
     # Relations a listing card prints, fetched with select_related by `listing()`.
     listing_select_related: tuple[str, ...] = ()
+    # Child relations a card needs (e.g. a story's people, whose consent decides its image).
+    listing_prefetch_related: tuple[str, ...] = ()
     listing_order: tuple[str, ...] = ("-first_published_at",)
 
     search_fields = [*Page.search_fields, index.SearchField("sapo")]
@@ -103,6 +106,14 @@ class ArticlePage(BasePage):
         return self.search_description or self.sapo
 
     # The small interface listings, cards and (later) feeds read. Each section overrides it.
+
+    @property
+    def visible_hero_image(self):
+        """The lead image as pages, cards, feeds and share previews may show it.
+
+        Stories hide it when it is the photo of a person who has not agreed to be shown.
+        """
+        return self.hero_image
 
     @property
     def kicker(self) -> str:
