@@ -116,8 +116,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # The admin in Vietnamese and Vietnam time whatever a stored profile says.
-    "editorial.middleware.VietnameseAdminMiddleware",
+    # Admin in Vietnamese and Vietnam time whatever a profile says; 403 outside a unit's pages.
+    "editorial.middleware.EditorialAdminMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
