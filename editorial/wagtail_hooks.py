@@ -43,6 +43,9 @@ def refuse_publishing_with_blockers(request, page):
     revision = page.get_latest_revision()
     problems = publish_blockers(revision.as_object() if revision else page)
     if problems:
+        if page.live and not page.live_revision_id:
+            # The create view saves a new page row as live before publishing it: keep it a draft.
+            type(page).objects.filter(pk=page.pk).update(live=False, has_unpublished_changes=True)
         _refuse(request, page, problems, revision)
         return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))
     return None

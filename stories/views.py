@@ -13,6 +13,7 @@ from wagtail.images import get_image_model
 from wagtail.log_actions import log
 from wagtail.models import Collection
 
+from editorial.middleware import EditorialAdminMiddleware
 from home.slugs import ascii_slugify
 from stories.consent import withdraw_consent
 from stories.forms import WithdrawConsentForm, WordImportForm
@@ -117,7 +118,7 @@ def withdraw(request, page_id):
     page = get_object_or_404(StoryPage, pk=page_id)
     permissions = page.permissions_for_user(request.user)
     if not permissions.can_edit():
-        raise PermissionDenied
+        return EditorialAdminMiddleware.forbidden(request, page)
     people = list(page.people.all())
     form = WithdrawConsentForm(request.POST or None, people=people, can_unpublish=permissions.can_unpublish())
     if request.method == "POST" and form.is_valid():

@@ -130,7 +130,7 @@ def messages_of(response) -> list[str]:
     """Messages shown with a rendered response, and a form's errors when it did not validate."""
     if not response.context:
         return []
-    found = [str(m) for m in response.context["messages"]]
+    found = [str(m) for m in response.context.get("messages", [])]
     form = response.context.get("form")
     if form is not None and hasattr(form, "errors"):
         found.append(repr(form.errors))
