@@ -104,7 +104,7 @@ def test_a_leader_cannot_approve_a_story_without_consent(editor, leader, stories
 
 
 def test_scheduled_publishing_refuses_a_story_without_consent(editor, stories_index):
-    response, page = create_story(editor, stories_index, people=[person()])
+    _response, page = create_story(editor, stories_index, people=[person()])
     revision = page.get_latest_revision()
     revision.approved_go_live_at = timezone.now() - datetime.timedelta(minutes=1)
     revision.save()
@@ -200,7 +200,9 @@ def test_editors_cannot_unpublish_and_other_units_cannot_withdraw(editor, ward_e
 
 
 def test_consent_changes_are_in_the_audit_log(leader, stories_index):
-    response, page = create_story(leader, stories_index, people=[consenting_adult()], action="action-publish")
+    _response, page = create_story(
+        leader, stories_index, people=[consenting_adult()], action="action-publish"
+    )
     page = StoryPage.objects.get(pk=page.pk)
     assert page.live
     existing = page.people.get()
