@@ -94,6 +94,10 @@ class StoryIndexPage(BasePage):
 class StoryTag(TaggedItemBase):
     content_object = ParentalKey("stories.StoryPage", related_name="tagged_items", on_delete=models.CASCADE)
 
+    class Meta:
+        verbose_name = "chủ đề của câu chuyện"
+        verbose_name_plural = "chủ đề của câu chuyện"
+
 
 class StoryPage(ArticlePage):
     body = StreamField(BodyBlock(), verbose_name="nội dung", help_text="Diễn biến câu chuyện.")
