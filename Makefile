@@ -40,7 +40,8 @@ messages: install
 	$(PY) manage.py refresh_admin_catalogs
 	$(PY) manage.py compile_catalogs
 
-## make run: set up everything, load demo content, serve on http://127.0.0.1:$(PORT) (DEBUG off)
+## make run: set up everything, load demo content, serve on http://127.0.0.1:$(PORT) (DEBUG off);
+## the server also runs publish_scheduled every minute (config/gunicorn.conf.py)
 run: install catalogs
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_localities
@@ -49,7 +50,7 @@ run: install catalogs
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	@$(PY) manage.py ensure_admin
 	@echo "Trang web: http://127.0.0.1:$(PORT)/  (Ctrl+C để dừng)"
-	$(VENV)/bin/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --threads 4 \
+	$(VENV)/bin/gunicorn config.wsgi -c config/gunicorn.conf.py --bind 127.0.0.1:$(PORT) --workers 2 --threads 4 \
 		--access-logfile - --error-logfile -
 
 ## make test: lint, Django checks, migrations check and the whole pytest suite

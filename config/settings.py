@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "forums",
     "feeds",
     "search",
+    "editorial",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
@@ -118,6 +119,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Admin in Vietnamese and Vietnam time whatever a profile says; 403 outside a unit's pages.
+    "editorial.middleware.EditorialAdminMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -236,6 +239,8 @@ LANGUAGES = [("vi", "Tiếng Việt")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt")]
 LOCALE_PATHS = [BASE_DIR / "site" / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
+# Editors see every date in Vietnam time; the account settings offer no other zone.
+WAGTAIL_USER_TIME_ZONES = ["Asia/Ho_Chi_Minh"]
 USE_I18N = True
 USE_TZ = True
 
@@ -294,6 +299,22 @@ FORMAT_MODULE_PATH = ["config.formats"]
 # Wagtail's sign-in form with a translatable password label.
 WAGTAILADMIN_USER_LOGIN_FORM = "home.admin_forms.LoginForm"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+
+# --- E-mail (workflow notifications) --------------------------------------------------------
+
+# Unset: notifications are written to the server log. Production: EMAIL_HOST and friends.
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if os.environ.get("EMAIL_HOST")
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Bình Yên <no-reply@localhost>")
 
 # --- Logging ------------------------------------------------------------------------------
 

@@ -1,13 +1,17 @@
 """'Người tốt, việc tốt' stories: an exemplary person or deed, told with structured facts."""
 
-from django.core.exceptions import ValidationError
+import logging
+
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.blocks import StreamValue
 from wagtail.fields import StreamField
+from wagtail.log_actions import log
 from wagtail.models import Orderable
 from wagtail.search import index
 
@@ -23,6 +27,39 @@ class DeedType(models.TextChoices):
     REPORT_CRIME = "to-giac-toi-pham", "Tố giác tội phạm"
     RECONCILE = "hoa-giai", "Hòa giải mâu thuẫn"
     OTHER = "khac", "Việc tốt khác"
+
+
+logger = logging.getLogger(__name__)
+
+
+class AgeGroup(models.TextChoices):
+    """Age groups as Vietnam's personal-data rules treat them (consent of a child from 7 years)."""
+
+    ADULT = "nguoi-lon", "Từ đủ 18 tuổi trở lên"
+    MINOR = "7-den-duoi-18", "Từ đủ 7 đến dưới 18 tuổi"
+    YOUNG_CHILD = "duoi-7", "Dưới 7 tuổi"
+
+    @classmethod
+    def for_age(cls, age: int | None) -> str:
+        if age is None:
+            return ""
+        if age < 7:
+            return cls.YOUNG_CHILD
+        return cls.MINOR if age < 18 else cls.ADULT
+
+
+class ConsentScope(models.TextChoices):
+    NAME_AND_IMAGE = "ten-va-anh", "Họ tên và ảnh"
+    NAME_ONLY = "chi-ten", "Chỉ họ tên, không đăng ảnh"
+    IMAGE_ONLY = "chi-anh", "Chỉ ảnh, không đăng họ tên"
+
+
+class ConsentMissing(PermissionDenied):
+    """Publishing refused: a featured person's consent is not recorded as the rules require."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__(" ".join(problems))
 
 
 class CommendationKind(models.TextChoices):
@@ -47,6 +84,10 @@ class StoryIndexPage(SectionIndexPage):
 
 class StoryTag(TaggedItemBase):
     content_object = ParentalKey("stories.StoryPage", related_name="tagged_items", on_delete=models.CASCADE)
+
+    class Meta:
+        verbose_name = "chủ đề của câu chuyện"
+        verbose_name_plural = "chủ đề của câu chuyện"
 
 
 class StoryPage(ArticlePage):
@@ -89,6 +130,8 @@ class StoryPage(ArticlePage):
 
     listing_select_related = ("commune__province",)
     province_lookup, commune_lookup, year_lookup = "commune__province", "commune", "deed_date__year"
+    # Cards decide whether the lead image may show from the people's consent (one query per list).
+    listing_prefetch_related = ("people",)
 
     search_fields = [
         *ArticlePage.search_fields,
@@ -158,6 +201,79 @@ class StoryPage(ArticlePage):
     def card_date(self):
         return self.deed_date
 
+    # --- Consent: the small interface templates, feeds, search and share previews read ---------
+
+    def featured_people(self) -> list["StoryPerson"]:
+        """The people featured, in order. Print them with `display_name`, never `full_name`."""
+        return list(self.people.all())
+
+    def hidden_image_ids(self) -> set[int]:
+        """Images that depict a person whose consent does not cover showing their picture."""
+        return {p.photo_id for p in self.featured_people() if p.photo_id and not p.photo_visible}
+
+    @property
+    def visible_hero_image(self):
+        """The lead image, unless it is the photo of a person who has not agreed to be shown."""
+        if self.hero_image_id and self.hero_image_id in self.hidden_image_ids():
+            return None
+        return self.hero_image
+
+    @property
+    def visible_body(self):
+        """The body without image and gallery items that show a person without consent."""
+        hidden = self.hidden_image_ids()
+        if not hidden:
+            return self.body
+        children = []
+        for child in self.body:
+            if child.block_type == "image":
+                if child.value["image"] and child.value["image"].pk in hidden:
+                    continue
+            elif child.block_type == "gallery":
+                images = [i for i in child.value["images"] if not (i["image"] and i["image"].pk in hidden)]
+                if not images:
+                    continue
+                value = type(child.value)(child.block, list(child.value.items()))
+                value["images"] = images
+                children.append((child.block_type, value, child.id))
+                continue
+            children.append((child.block_type, child.value, child.id))
+        return StreamValue(self.body.stream_block, children, is_lazy=False)
+
+    def get_publish_blockers(self) -> list[str]:
+        """Why this version may not go live (Vietnamese, for the editor); empty when it may."""
+        return [problem for person in self.featured_people() if (problem := person.publish_problem())]
+
+    def publish(self, revision, user=None, changed=True, log_action=True, previous_revision=None, **kwargs):
+        """Refuse to publish a version that names or shows a person without the required consent.
+
+        Every way of publishing goes through here (the editor's Publish button via a hook first,
+        workflow approval, bulk publishing, `publish_scheduled`). A scheduled publication that is
+        refused is unscheduled and written to the audit log instead of failing the whole run.
+        """
+        problems = revision.as_object().get_publish_blockers()
+        if problems:
+            if log_action == "wagtail.publish.scheduled":
+                revision.approved_go_live_at = None
+                revision.save(update_fields=["approved_go_live_at"])
+                log(
+                    instance=self,
+                    action="binhyen.publish_refused",
+                    data={"reasons": problems, "scheduled": True},
+                    revision=revision,
+                )
+                logger.warning("Scheduled publishing refused for page %s: %s", self.pk, problems)
+                return None
+            raise ConsentMissing(problems)
+        return super().publish(
+            revision,
+            user=user,
+            changed=changed,
+            log_action=log_action,
+            previous_revision=previous_revision,
+            **kwargs,
+        )
+
     def clean(self):
         super().clean()
         errors = {}
@@ -181,34 +297,102 @@ class StoryPage(ArticlePage):
 
 
 class StoryPerson(Orderable):
-    """A person featured in a story. Their name shows only with recorded consent."""
+    """A person featured in a story.
+
+    Their name and picture are personal data: they show only with recorded consent (and, for
+    anyone under 18, a guardian's consent as well; a child under 7 needs the guardian's only).
+    Showing initials only is always allowed.
+    """
 
     page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="people")
     full_name = models.CharField("họ và tên", max_length=120)
     age = models.PositiveSmallIntegerField("tuổi", null=True, blank=True)
+    age_group = models.CharField(
+        "nhóm tuổi",
+        max_length=20,
+        choices=AgeGroup.choices,
+        default="",  # filled from the age on save when left empty by code
+        help_text="Người dưới 18 tuổi cần thêm sự đồng ý của cha, mẹ hoặc người giám hộ.",
+    )
     role = models.CharField(
         "vai trò",
         max_length=200,
         blank=True,
         help_text="Ví dụ: tài xế xe ôm, học sinh lớp 9, tổ trưởng dân phố.",
     )
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="ảnh chụp nhân vật",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Ảnh nhận rõ được nhân vật. Ảnh này (kể cả khi dùng làm ảnh đại diện hoặc trong nội dung) "
+        "chỉ hiện khi nhân vật đồng ý đăng ảnh và không chọn chỉ hiện tên viết tắt.",
+    )
     consent_given = models.BooleanField(
-        "đã đồng ý công khai tên và ảnh",
+        "nhân vật đã đồng ý",
         default=False,
-        help_text="Chỉ đánh dấu khi đã có sự đồng ý (bằng văn bản hoặc ghi âm) của nhân vật.",
+        help_text="Chỉ đánh dấu khi chính nhân vật đã đồng ý (bằng văn bản, tin nhắn hoặc ghi âm). "
+        "Trẻ dưới 7 tuổi chỉ cần người giám hộ đồng ý.",
     )
     consent_date = models.DateField("ngày đồng ý", null=True, blank=True)
+    consent_scope = models.CharField(
+        "phạm vi đồng ý",
+        max_length=20,
+        choices=ConsentScope.choices,
+        default=ConsentScope.NAME_AND_IMAGE,
+        help_text="Nhân vật đồng ý công khai những gì.",
+    )
+    consent_note = models.CharField(
+        "nơi lưu bằng chứng đồng ý",
+        max_length=300,
+        blank=True,
+        help_text="Ví dụ: Giấy đồng ý lưu tại Công an phường, ghi âm ngày 09/3/2026.",
+    )
+    guardian_consent = models.BooleanField(
+        "người giám hộ đã đồng ý",
+        default=False,
+        help_text="Bắt buộc với người dưới 18 tuổi: cha, mẹ hoặc người giám hộ đồng ý.",
+    )
+    guardian_consent_date = models.DateField("ngày người giám hộ đồng ý", null=True, blank=True)
+    guardian_relation = models.CharField(
+        "quan hệ của người giám hộ", max_length=60, blank=True, help_text="Ví dụ: mẹ, cha, bà nội."
+    )
     initials_only = models.BooleanField(
         "chỉ hiện tên viết tắt",
         default=False,
-        help_text="Hiện tên viết tắt (ví dụ N.V.H.) thay cho họ tên đầy đủ.",
+        help_text="Hiện tên viết tắt (ví dụ N.V.H.) thay cho họ tên và không hiện ảnh nhân vật. "
+        "Luôn được phép đăng, kể cả khi chưa có sự đồng ý.",
+    )
+    consent_withdrawn_at = models.DateTimeField(
+        "rút lại đồng ý lúc",
+        null=True,
+        blank=True,
+        help_text="Ghi tự động khi dùng chức năng “Rút lại đồng ý”.",
     )
 
     panels = [
-        FieldPanel("full_name"),
-        FieldRowPanel([FieldPanel("age"), FieldPanel("role")]),
-        FieldRowPanel([FieldPanel("consent_given"), FieldPanel("consent_date")]),
+        FieldRowPanel([FieldPanel("full_name"), FieldPanel("role")]),
+        FieldRowPanel([FieldPanel("age"), FieldPanel("age_group")]),
+        FieldPanel("photo"),
         FieldPanel("initials_only"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("consent_given"), FieldPanel("consent_date")]),
+                FieldPanel("consent_scope"),
+                FieldPanel("consent_note"),
+            ],
+            heading="Sự đồng ý của nhân vật",
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("guardian_consent"), FieldPanel("guardian_consent_date")]),
+                FieldPanel("guardian_relation"),
+            ],
+            heading="Sự đồng ý của người giám hộ (người dưới 18 tuổi)",
+        ),
+        FieldPanel("consent_withdrawn_at", read_only=True),
     ]
 
     class Meta(Orderable.Meta):
@@ -218,22 +402,97 @@ class StoryPerson(Orderable):
     def __str__(self):
         return self.display_name
 
+    def save(self, *args, **kwargs):
+        if not self.age_group:
+            self.age_group = AgeGroup.for_age(self.age)
+        super().save(*args, **kwargs)
+
+    @property
+    def effective_age_group(self) -> str:
+        return self.age_group or AgeGroup.for_age(self.age)
+
     @property
     def initials(self) -> str:
         return ".".join(part[0].upper() for part in self.full_name.split() if part) + "."
 
     @property
+    def consent_complete(self) -> bool:
+        """Whether the consent the person's age group requires is recorded, with its dates."""
+        group = self.effective_age_group
+        if not group:
+            return False
+        own = self.consent_given and self.consent_date
+        guardian = self.guardian_consent and self.guardian_consent_date
+        if group == AgeGroup.ADULT:
+            return bool(own)
+        if group == AgeGroup.MINOR:
+            return bool(own and guardian)
+        return bool(guardian)
+
+    @property
+    def name_visible(self) -> bool:
+        return (
+            not self.initials_only
+            and self.consent_complete
+            and self.consent_scope in (ConsentScope.NAME_AND_IMAGE, ConsentScope.NAME_ONLY)
+        )
+
+    @property
+    def photo_visible(self) -> bool:
+        return (
+            not self.initials_only
+            and self.consent_complete
+            and self.consent_scope in (ConsentScope.NAME_AND_IMAGE, ConsentScope.IMAGE_ONLY)
+        )
+
+    @property
     def display_name(self) -> str:
-        """The name readers see: full only with consent and without the initials-only option."""
-        if self.consent_given and not self.initials_only:
-            return self.full_name
-        return self.initials
+        """The name readers see: the full name only with consent, otherwise the initials."""
+        return self.full_name if self.name_visible else self.initials
+
+    def publish_problem(self) -> str:
+        """What stops a page featuring this person from going live ("" when nothing does)."""
+        if self.initials_only:
+            return ""
+        group = self.effective_age_group
+        missing = []
+        if not group:
+            missing.append("nhóm tuổi")
+        if group in (AgeGroup.ADULT, AgeGroup.MINOR):
+            if not self.consent_given:
+                missing.append("sự đồng ý của chính nhân vật")
+            elif not self.consent_date:
+                missing.append("ngày nhân vật đồng ý")
+        if group in (AgeGroup.MINOR, AgeGroup.YOUNG_CHILD):
+            if not self.guardian_consent:
+                missing.append("sự đồng ý của cha, mẹ hoặc người giám hộ")
+            elif not self.guardian_consent_date:
+                missing.append("ngày người giám hộ đồng ý")
+        if not missing:
+            return ""
+        return (
+            f"Chưa thể đăng: nhân vật “{self.full_name}” còn thiếu {', '.join(missing)}. "
+            "Hãy ghi nhận đủ sự đồng ý, hoặc chọn “Chỉ hiện tên viết tắt”."
+        )
 
     def clean(self):
         super().clean()
+        errors = {}
+        today = timezone.localdate()
         if self.consent_given and not self.consent_date:
-            raise ValidationError({"consent_date": "Hãy ghi ngày nhân vật đồng ý."})
-        if self.consent_date and self.consent_date > timezone.localdate():
-            raise ValidationError({"consent_date": "Ngày đồng ý không thể ở tương lai."})
+            errors["consent_date"] = "Hãy ghi ngày nhân vật đồng ý."
+        if self.consent_date and self.consent_date > today:
+            errors["consent_date"] = "Ngày đồng ý không thể ở tương lai."
+        if self.guardian_consent and not self.guardian_consent_date:
+            errors["guardian_consent_date"] = "Hãy ghi ngày người giám hộ đồng ý."
+        if self.guardian_consent_date and self.guardian_consent_date > today:
+            errors["guardian_consent_date"] = "Ngày người giám hộ đồng ý không thể ở tương lai."
         if self.age is not None and self.age > 120:
-            raise ValidationError({"age": "Tuổi không hợp lệ."})
+            errors["age"] = "Tuổi không hợp lệ."
+        elif self.age is not None and self.age_group and AgeGroup.for_age(self.age) != self.age_group:
+            errors["age_group"] = (
+                f"Tuổi {self.age} không thuộc nhóm “{AgeGroup(self.age_group).label}”: "
+                f"hãy chọn “{AgeGroup(AgeGroup.for_age(self.age)).label}”."
+            )
+        if errors:
+            raise ValidationError(errors)

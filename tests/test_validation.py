@@ -101,7 +101,12 @@ def test_featured_person_consent_needs_a_date_and_names_hide_without_consent():
         StoryPerson(full_name="Nguyễn Văn Hùng", consent_given=True, initials_only=True).display_name
         == "N.V.H."
     )
-    assert StoryPerson(full_name="Nguyễn Văn Hùng", consent_given=True).display_name == "Nguyễn Văn Hùng"
+    # A name shows only with complete consent: the age group and the date of consent are recorded.
+    assert StoryPerson(full_name="Nguyễn Văn Hùng", consent_given=True).display_name == "N.V.H."
+    agreed = StoryPerson(
+        full_name="Nguyễn Văn Hùng", age=40, consent_given=True, consent_date=timezone.localdate()
+    )
+    assert agreed.display_name == "Nguyễn Văn Hùng"
 
 
 def test_showcase_communes_must_belong_to_its_province():

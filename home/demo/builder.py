@@ -9,16 +9,18 @@ import hashlib
 import io
 import random
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images.models import Image
-from wagtail.models import Collection, Page, Site
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site
 
 from forums.models import ForumAnnouncementPage, ForumIndexPage, ForumSeries
-from home.demo import content
+from home.demo import accounts, content
 from home.models import Commune, HomePage, SiteSettings
 from home.slugs import ascii_slugify
 from models_showcase.models import ModelShowcasePage, ModelType, ShowcaseIndexPage
@@ -73,11 +75,14 @@ def make_image(title: str, collection: Collection) -> Image:
     return image
 
 
-def child(parent: Page, model, slug: str, **fields):
-    """The child page of `parent` with this slug, created and published if missing."""
+def child(parent: Page, model, slug: str, publish: bool = True, **fields):
+    """The child page of `parent` with this slug, created (and published) if missing."""
     existing = model.objects.child_of(parent).filter(slug=slug).first()
     if existing:
         return existing, False
+    if not publish:
+        fields = {**fields, "live": False, "has_unpublished_changes": True}
+        fields.pop("first_published_at", None)
     page = model(slug=slug, **{k: v for k, v in fields.items() if k not in {"people", "communes", "tags"}})
     for name in ("communes",):
         if name in fields:
@@ -87,7 +92,9 @@ def child(parent: Page, model, slug: str, **fields):
     for person in fields.get("people", []):
         page.people.add(StoryPerson(**person))
     parent.add_child(instance=page)
-    page.save_revision().publish()
+    revision = page.save_revision()
+    if publish:
+        revision.publish()
     return page, True
 
 
@@ -129,6 +136,21 @@ class DemoBuilder:
         }
         showcases = {spec["slug"]: self._showcase(sections["showcases"], spec) for spec in content.SHOWCASES}
         stories = [self._story(sections["stories"], spec, showcases) for spec in content.STORIES]
+        ward = self._add(
+            child(
+                sections["stories"],
+                StoryIndexPage,
+                content.WARD_SECTION["slug"],
+                title=content.WARD_SECTION["title"],
+                intro=content.WARD_SECTION["intro"],
+            )
+        )
+        for spec in content.WARD_STORIES:
+            self._story(ward, spec, showcases)
+        for spec in content.WARD_DRAFTS:
+            self._story(ward, spec, showcases, publish=False)
+        self._ward_editors(ward)
+        self._accounts()
         for spec in content.FORUMS:
             self._forum(sections["forums"], spec)
         if home.featured_story_id is None and stories:
@@ -208,7 +230,48 @@ class DemoBuilder:
             )
         )
 
-    def _story(self, parent, spec, showcases):
+    def _ward_editors(self, section: Page):
+        """A unit-scoped editors group: add and edit pages only in the ward's own sub-section."""
+        group, created = Group.objects.get_or_create(name=content.WARD_EDITORS_GROUP)
+        if not created:
+            return
+        group.permissions.add(
+            Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+        )
+        for codename in ("add_page", "change_page"):
+            GroupPagePermission.objects.create(
+                group=group,
+                page=section,
+                permission=Permission.objects.get(content_type__app_label="wagtailcore", codename=codename),
+            )
+        root = Collection.get_first_root_node()
+        for app_label, codename in (
+            ("wagtailimages", "add_image"),
+            ("wagtailimages", "choose_image"),
+            ("wagtaildocs", "add_document"),
+            ("wagtaildocs", "choose_document"),
+        ):
+            GroupCollectionPermission.objects.create(
+                group=group,
+                collection=root,
+                permission=Permission.objects.get(content_type__app_label=app_label, codename=codename),
+            )
+
+    def _accounts(self):
+        """Local demo accounts, one per role; an existing account is never changed."""
+        User = get_user_model()
+        for spec in content.DEMO_ACCOUNTS:
+            if User.objects.filter(username=spec["username"]).exists():
+                continue
+            user = User.objects.create_user(
+                spec["username"],
+                email=f"{spec['username']}@example.vn",
+                password=accounts.password_for(spec["username"]),
+                first_name=spec["name"],
+            )
+            user.groups.add(Group.objects.get(name=spec["group"]))
+
+    def _story(self, parent, spec, showcases, publish=True):
         by, kind, date = spec.get("commendation", ("", "", None))
         body = list(spec["body"])
         body.insert(
@@ -244,6 +307,7 @@ class DemoBuilder:
                 tags=spec["tags"],
                 people=spec["people"],
                 first_published_at=self._published(spec["deed_date"]),
+                publish=publish,
             )
         )
 

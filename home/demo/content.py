@@ -84,7 +84,17 @@ def facts(title: str, *items: str) -> dict:
     return {"type": "fact_box", "value": {"title": title, "body": body}}
 
 
-def person(name, age, role, consent=True, initials_only=False, consent_date=None):
+def person(
+    name,
+    age,
+    role,
+    consent=True,
+    initials_only=False,
+    consent_date=None,
+    guardian_date=None,
+    guardian_relation="",
+):
+    """A featured person; the age group follows the age, a minor's guardian consent is optional."""
     return {
         "full_name": name,
         "age": age,
@@ -92,6 +102,9 @@ def person(name, age, role, consent=True, initials_only=False, consent_date=None
         "consent_given": consent,
         "consent_date": consent_date if consent else None,
         "initials_only": initials_only,
+        "guardian_consent": guardian_date is not None,
+        "guardian_consent_date": guardian_date,
+        "guardian_relation": guardian_relation,
     }
 
 
@@ -299,7 +312,7 @@ STORIES = [
             facts("Nhận diện cuộc gọi lừa đảo", "Giả danh giáo viên, bác sĩ, công an",
                   "Hối thúc chuyển tiền gấp", "Yêu cầu giữ bí mật, không gọi cho người thân"),
         ],
-        "people": [person("Hoàng Thị Ngọc", 34, "phụ huynh học sinh", consent=False)],
+        "people": [person("Hoàng Thị Ngọc", 34, "phụ huynh học sinh", consent=False, initials_only=True)],
         "byline": "Thu Trang", "tags": ["lừa đảo", "công nghệ cao"],
     },
     {
@@ -316,6 +329,65 @@ STORIES = [
         "people": [person("Vũ Đình Khang", 31, "nhân viên bảo vệ", consent_date=datetime.date(2026, 10, 29))],
         "byline": "Minh Châu – Công an phường Hoàn Kiếm", "tags": ["phòng cháy chữa cháy", "chung cư"],
     },
+]
+
+# A unit's own sub-section: the ward's communications staff edit only here (see DEMO_ACCOUNTS).
+WARD_SECTION = {
+    "title": "Phường Hoàn Kiếm",
+    "slug": "phuong-hoan-kiem",
+    "intro": "Câu chuyện người tốt, việc tốt do Công an phường Hoàn Kiếm biên tập.",
+}
+
+WARD_STORIES = [
+    {
+        "title": "Hai học sinh đưa cụ bà lạc đường về nhà trong đêm mưa",
+        "sapo": "Gặp một cụ bà đứng một mình dưới mưa ở phố Hàng Bạc, hai học sinh lớp 7 đã ở bên cụ, "
+                "nhờ cảnh sát khu vực tìm người nhà và đưa cụ về đến nơi an toàn.",
+        "commune": "hoan_kiem", "deed_type": "khac", "deed_date": datetime.date(2026, 9, 12),
+        "body": [
+            *p("Khoảng 20 giờ tối 12/9, trên đường đi học thêm về, hai bạn nhỏ thấy một cụ bà mặc áo mưa "
+               "đứng lặng ở góc phố Hàng Bạc. Cụ không nhớ số nhà, chỉ nhắc mãi tên một ngõ nhỏ.",
+               "Các em đưa cụ vào mái hiên trú mưa, mua cho cụ cốc nước ấm rồi nhờ chủ cửa hàng gọi cảnh sát "
+               "khu vực. Chưa đầy một giờ sau, cụ đã được con trai đón về."),
+            quote("Bà cháu mình cứ đứng đợi, không sao đâu bà ạ.", "Em L.G.B.", "Học sinh lớp 7"),
+        ],
+        "people": [
+            person("Lê Gia Bảo", 12, "học sinh lớp 7", consent_date=datetime.date(2026, 9, 14),
+                   guardian_date=datetime.date(2026, 9, 14), guardian_relation="mẹ"),
+            person("Đinh Khánh An", 12, "học sinh lớp 7", initials_only=True, consent=False),
+        ],
+        "byline": "Thu Trang – Công an phường Hoàn Kiếm", "tags": ["học sinh", "giúp người già"],
+    },
+]
+
+# Not published: the ward editor finishes it and submits it for approval. The featured person has
+# not given consent yet, so a leader cannot approve it until the editor records the consent or
+# chooses initials only.
+WARD_DRAFTS = [
+    {
+        "title": "Tổ dân phố số 4 Hàng Bạc góp tiền lắp thêm sáu camera",
+        "sapo": "Sau hai vụ mất trộm xe máy, các hộ ở tổ dân phố số 4 đã tự nguyện góp tiền lắp thêm sáu "
+                "camera an ninh, kết nối với điện thoại của tổ trưởng và cảnh sát khu vực.",
+        "commune": "hoan_kiem", "deed_type": "khac", "deed_date": datetime.date(2026, 10, 20),
+        "body": [
+            *p("Bản nháp: cần bổ sung số hộ tham gia và ý kiến của cảnh sát khu vực.",
+               "Sáu camera được lắp ở hai đầu ngõ và bãi gửi xe chung, ghi hình cả ngày lẫn đêm."),
+        ],
+        "people": [person("Nguyễn Văn Tâm", 58, "tổ trưởng tổ dân phố số 4", consent=False)],
+        "byline": "Thu Trang – Công an phường Hoàn Kiếm", "tags": ["camera an ninh"],
+    },
+]
+
+WARD_EDITORS_GROUP = "Biên tập viên – Phường Hoàn Kiếm"
+
+# Local demo accounts (passwords generated once into var/demo-accounts.json, printed by `make run`).
+DEMO_ACCOUNTS = [
+    {"username": "bientap", "name": "Trần Minh Châu", "group": "Biên tập viên",
+     "role": "biên tập viên, viết và gửi duyệt mọi chuyên mục"},
+    {"username": "lanhdao", "name": "Lê Minh Quang", "group": "Lãnh đạo duyệt",
+     "role": "lãnh đạo, duyệt và đăng bài"},
+    {"username": "bientap-hoankiem", "name": "Phạm Thu Trang", "group": WARD_EDITORS_GROUP,
+     "role": "biên tập viên chỉ của chuyên mục Phường Hoàn Kiếm"},
 ]
 
 SHOWCASES = [

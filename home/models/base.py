@@ -60,7 +60,9 @@ class ArticleQuerySet(PageQuerySet):
             .exclude(expire_at__lt=timezone.now())
             .defer(*deferred)
             .select_related(*model.listing_select_related)
-            .prefetch_related(Prefetch("hero_image", queryset=images_with_renditions()))
+            .prefetch_related(
+                Prefetch("hero_image", queryset=images_with_renditions()), *model.listing_prefetch_related
+            )
             .order_by(*model.listing_order)
         )
 
@@ -101,6 +103,8 @@ class ArticlePage(BasePage):
 
     # Relations a listing card prints, fetched with select_related by `listing()`.
     listing_select_related: tuple[str, ...] = ()
+    # Child relations a card needs (e.g. a story's people, whose consent decides its image).
+    listing_prefetch_related: tuple[str, ...] = ()
     listing_order: tuple[str, ...] = ("-first_published_at",)
 
     search_fields = [*Page.search_fields, index.SearchField("sapo")]
@@ -120,6 +124,14 @@ class ArticlePage(BasePage):
         return self.search_description or self.sapo
 
     # The small interface listings, cards and (later) feeds read. Each section overrides it.
+
+    @property
+    def visible_hero_image(self):
+        """The lead image as pages, cards, feeds and share previews may show it.
+
+        Stories hide it when it is the photo of a person who has not agreed to be shown.
+        """
+        return self.hero_image
 
     @property
     def kicker(self) -> str:
@@ -156,7 +168,7 @@ class ArticlePage(BasePage):
             data["datePublished"] = self.first_published_at.isoformat()
         if self.last_published_at:
             data["dateModified"] = self.last_published_at.isoformat()
-        if self.hero_image:
-            rendition = self.hero_image.get_rendition("fill-1200x630-c75|format-jpeg|jpegquality-80")
+        if self.visible_hero_image:
+            rendition = self.visible_hero_image.get_rendition("fill-1200x630-c75|format-jpeg|jpegquality-80")
             data["image"] = [request.build_absolute_uri(rendition.url)]
         return data

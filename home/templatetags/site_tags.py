@@ -85,7 +85,8 @@ SHARE_SPEC = "fill-1200x630-c75|format-jpeg|jpegquality-80"
 def share_image(context, page):
     """The 1200x630 link-preview image of a page (its lead image, or the site's default)."""
     image = (
-        getattr(page, "hero_image", None) or context["settings"]["home"]["SiteSettings"].default_share_image
+        getattr(page, "visible_hero_image", None)
+        or context["settings"]["home"]["SiteSettings"].default_share_image
     )
     if image is None:
         return None

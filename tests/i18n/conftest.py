@@ -7,7 +7,7 @@ import pytest
 def admin_user_client(client, django_user_model):
     """A client signed in as a superuser, who can open every admin screen."""
     user = django_user_model.objects.create_superuser(
-        username="lanhdao", email="lanhdao@example.vn", password="mat-khau-thu-nghiem"
+        username="kiemtra-giaodien", email="kiemtra@example.vn", password="mat-khau-thu-nghiem"
     )
     client.force_login(user)
     client.user = user

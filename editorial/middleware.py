@@ -1,0 +1,75 @@
+"""Admin behaviour for editorial work: Vietnamese for everyone, a plain 403 outside one's unit."""
+
+from django.conf import settings
+from django.http import HttpResponseForbidden
+from django.template.loader import render_to_string
+
+from editorial.signals import normalise_profile
+
+# Page admin views that need edit rights on the page (page_id) or on the parent (parent_page_id).
+PAGE_VIEWS = {"edit", "delete", "unpublish", "move", "copy", "revisions_index", "revisions_revert", "history"}
+PARENT_VIEWS = {"add", "add_subpage", "preview_on_add"}
+
+
+class EditorialAdminMiddleware:
+    """Two things every admin request needs, before Wagtail's own view runs.
+
+    1. Wagtail picks the admin language and time zone from the user's profile inside each view.
+       A profile can hold another language (set before this site restricted the choice, or by a
+       data import); it is corrected here, in memory and in the database.
+    2. Wagtail answers a page the user has no rights on by redirecting to the dashboard with a
+       message. For pages of another unit we answer 403 with a Vietnamese explanation instead,
+       so the refusal is unambiguous (and testable) and nothing of the page is shown.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if request.path.startswith("/admin/") and user is not None and user.is_authenticated:
+            profile = getattr(user, "wagtail_userprofile", None)
+            if (
+                profile is not None
+                and settings.WAGTAILADMIN_PERMITTED_LANGUAGES
+                and normalise_profile(profile)
+            ):
+                type(profile).objects.filter(pk=profile.pk).update(
+                    preferred_language=profile.preferred_language,
+                    current_time_zone=profile.current_time_zone,
+                )
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = getattr(request, "resolver_match", None)
+        user = getattr(request, "user", None)
+        if (
+            match is None
+            or match.namespace != "wagtailadmin_pages"
+            or user is None
+            or not user.is_authenticated
+            or user.is_superuser
+            or not user.has_perm("wagtailadmin.access_admin")
+        ):
+            return None
+        from wagtail.models import Page
+
+        if match.url_name in PAGE_VIEWS and "page_id" in view_kwargs:
+            page = Page.objects.filter(pk=view_kwargs["page_id"]).first()
+            if page is None or page.permissions_for_user(user).can_edit():
+                return None
+            task = page.current_workflow_task
+            if task is not None and task.specific.user_can_access_editor(page, user):
+                return None
+            return self.forbidden(request, page)
+        if match.url_name in PARENT_VIEWS and "parent_page_id" in view_kwargs:
+            parent = Page.objects.filter(pk=view_kwargs["parent_page_id"]).first()
+            if parent is None or parent.permissions_for_user(user).can_add_subpage():
+                return None
+            return self.forbidden(request, parent)
+        return None
+
+    @staticmethod
+    def forbidden(request, page):
+        html = render_to_string("editorial/permission_denied.html", {"page": page}, request=request)
+        return HttpResponseForbidden(html)

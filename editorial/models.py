@@ -1,0 +1,60 @@
+"""The approval step of the editorial workflow: a leader approves, unless the page may not go live."""
+
+from django.contrib.auth.models import Group
+from django.db import models
+from wagtail.models import AbstractGroupApprovalTask
+
+
+def publish_blockers(obj) -> list[str]:
+    """Why this page version may not be published, as Vietnamese sentences for the editor.
+
+    Content models opt in with a `get_publish_blockers()` method (stories check the consent of
+    the people they feature); anything else has no blockers.
+    """
+    check = getattr(obj, "get_publish_blockers", None)
+    return list(check()) if check else []
+
+
+class LeaderApprovalTask(AbstractGroupApprovalTask):
+    """Group approval that refuses to approve (and so publish) a version with publish blockers.
+
+    Wagtail publishes the latest revision when the last task of a workflow is approved; checking
+    here lets the leader see the reason in the admin instead of an error page, and leaves the page
+    in moderation so the editor can fix it.
+    """
+
+    groups = models.ManyToManyField(
+        Group,
+        verbose_name="nhóm duyệt",
+        help_text="Thành viên các nhóm này duyệt (hoặc yêu cầu sửa) bài ở bước này.",
+    )
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name == "approve":
+            obj = task_state.workflow_state.content_object
+            revision = obj.get_latest_revision()
+            problems = publish_blockers(revision.as_object()) if revision else []
+            if problems:
+                from django.urls import reverse
+                from wagtail.log_actions import log
+
+                log(
+                    instance=obj.specific,
+                    action="binhyen.approval_refused",
+                    user=user,
+                    data={"reasons": problems},
+                    revision=revision,
+                )
+                return reverse("editorial_approval_refused", args=[obj.pk])
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    @classmethod
+    def get_description(cls):
+        return (
+            "Thành viên các nhóm được chọn duyệt bài; bài chỉ được duyệt khi đủ điều kiện đăng "
+            "(ví dụ: nhân vật đã đồng ý công khai tên và ảnh)."
+        )
+
+    class Meta:
+        verbose_name = "bước lãnh đạo duyệt"
+        verbose_name_plural = "bước lãnh đạo duyệt"

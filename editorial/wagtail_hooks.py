@@ -1,0 +1,113 @@
+"""Admin hooks of the editorial workflow: nothing goes live with publish blockers; audit-log labels."""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.log_actions import LogFormatter, log
+
+from editorial import views
+from editorial.models import publish_blockers
+
+
+@hooks.register("register_admin_urls")
+def urls():
+    return [
+        path(
+            "bien-tap/chua-duyet-duoc/<int:page_id>/",
+            views.approval_refused,
+            name="editorial_approval_refused",
+        )
+    ]
+
+
+def _refuse(request, page, problems, revision=None):
+    log(
+        instance=page,
+        action="binhyen.publish_refused",
+        user=request.user,
+        data={"reasons": problems},
+        revision=revision,
+    )
+    messages.error(
+        request,
+        f"Chưa đăng “{page.get_admin_display_title()}”: bài chưa đủ điều kiện đăng. Mọi thay đổi đã được lưu thành bản nháp.",
+    )
+    for problem in problems:
+        messages.error(request, problem)
+
+
+@hooks.register("before_publish_page")
+def refuse_publishing_with_blockers(request, page):
+    """The editor's Publish button (create and edit views): the draft is kept, publishing refused."""
+    revision = page.get_latest_revision()
+    problems = publish_blockers(revision.as_object() if revision else page)
+    if problems:
+        if page.live and not page.live_revision_id:
+            # The create view saves a new page row as live before publishing it: keep it a draft.
+            type(page).objects.filter(pk=page.pk).update(live=False, has_unpublished_changes=True)
+        _refuse(request, page, problems, revision)
+        return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    return None
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publishing_with_blockers(request, action_type, objects, action_class_instance):
+    if action_type != "publish":
+        return None
+    refused = []
+    for obj in objects:
+        specific = getattr(obj, "specific", obj)
+        revision = specific.get_latest_revision() if hasattr(specific, "get_latest_revision") else None
+        problems = publish_blockers(revision.as_object() if revision else specific)
+        if problems:
+            refused.append((specific, problems, revision))
+    if not refused:
+        return None
+    for page, problems, revision in refused:
+        _refuse(request, page, problems, revision)
+    return redirect(request.GET.get("next") or reverse("wagtailadmin_explore_root"))
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    def _reasons(log_entry):
+        return " ".join(log_entry.data.get("reasons", []))
+
+    @actions.register_action("binhyen.publish_refused")
+    class PublishRefused(LogFormatter):
+        label = "Từ chối đăng bài"
+
+        def format_message(self, log_entry):
+            prefix = "Không đăng theo lịch" if log_entry.data.get("scheduled") else "Không đăng"
+            return f"{prefix}: {_reasons(log_entry)}"
+
+    @actions.register_action("binhyen.approval_refused")
+    class ApprovalRefused(LogFormatter):
+        label = "Chưa duyệt được bài"
+
+        def format_message(self, log_entry):
+            return f"Chưa duyệt được: {_reasons(log_entry)}"
+
+    @actions.register_action("binhyen.consent_withdrawn")
+    class ConsentWithdrawn(LogFormatter):
+        label = "Nhân vật rút lại đồng ý"
+
+        def format_message(self, log_entry):
+            data = log_entry.data
+            what = "thay họ tên bằng tên viết tắt, gỡ ảnh của nhân vật"
+            if data.get("unpublished"):
+                what += " và gỡ bài khỏi trang"
+            reason = f" Lý do: {data['reason']}" if data.get("reason") else ""
+            return f"Nhân vật {data.get('person', '')} rút lại đồng ý: {what}.{reason}"
+
+    @actions.register_action("binhyen.consent_changed")
+    class ConsentChanged(LogFormatter):
+        label = "Thay đổi sự đồng ý của nhân vật"
+
+        def format_message(self, log_entry):
+            parts = [
+                f"{item.get('person', '')} ({', '.join(item.get('changes', []))})"
+                for item in log_entry.data.get("people", [])
+            ]
+            return "Thay đổi sự đồng ý: " + "; ".join(parts)

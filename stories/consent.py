@@ -1,0 +1,127 @@
+"""Withdrawing a featured person's consent, effective on the next render of the live page.
+
+The live page is rendered from the page row, so withdrawal changes the row itself (and the
+latest revision, so the next edit does not bring the name back) instead of waiting for a new
+approval. Afterwards the person appears by initials only, their photo is taken out of the lead
+image, the body and galleries, and their full name is replaced by the initials in the page's
+text (title, sapo, captions, body). Older revisions stay in the history for the audit trail.
+"""
+
+import json
+import re
+import unicodedata
+
+from django.db import transaction
+from django.utils import timezone
+from wagtail.log_actions import log
+from wagtail.search import index
+
+from stories.models import StoryPage, StoryPerson
+
+TEXT_FIELDS = ("title", "draft_title", "seo_title", "search_description", "sapo", "hero_caption")
+
+
+def _name_pattern(full_name: str) -> re.Pattern:
+    words = [re.escape(w) for w in unicodedata.normalize("NFC", full_name).split()]
+    return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
+
+
+def _replace(value, pattern, initials):
+    if isinstance(value, str):
+        normalised = unicodedata.normalize("NFC", value)
+        return pattern.sub(initials, normalised) if pattern.search(normalised) else value
+    if isinstance(value, list):
+        return [_replace(v, pattern, initials) for v in value]
+    if isinstance(value, dict):
+        return {k: _replace(v, pattern, initials) for k, v in value.items()}
+    return value
+
+
+def _strip_images(blocks: list, image_id: int) -> list:
+    """Body blocks (raw JSON) without image blocks of this image and without it in galleries."""
+    kept = []
+    for block in blocks:
+        value = block.get("value")
+        if block.get("type") == "image" and isinstance(value, dict) and value.get("image") == image_id:
+            continue
+        if block.get("type") == "gallery" and isinstance(value, dict):
+            images = []
+            for item in value.get("images", []):
+                inner = item.get("value", item) if isinstance(item, dict) and "type" in item else item
+                if isinstance(inner, dict) and inner.get("image") == image_id:
+                    continue
+                images.append(item)
+            if not images:
+                continue
+            block = {**block, "value": {**value, "images": images}}
+        kept.append(block)
+    return kept
+
+
+def redact(page: StoryPage, person_match, full_name: str, photo_id: int | None, when) -> bool:
+    """Apply a withdrawal to one version of the page (live row or a revision's object)."""
+    pattern = _name_pattern(full_name)
+    initials = StoryPerson(full_name=full_name).initials
+    found = False
+    people = list(page.people.all())
+    for person in people:
+        if person_match(person):
+            found = True
+            person.consent_given = False
+            person.guardian_consent = False
+            person.initials_only = True
+            person.consent_withdrawn_at = when
+    for field in TEXT_FIELDS:
+        value = getattr(page, field, None)
+        if value:
+            setattr(page, field, _replace(value, pattern, initials))
+    raw = json.loads(json.dumps(list(page.body.raw_data), default=str))
+    raw = _replace(raw, pattern, initials)
+    if photo_id:
+        raw = _strip_images(raw, photo_id)
+        if page.hero_image_id == photo_id:
+            page.hero_image = None
+    page.body = raw
+    # Other people's texts (role) may mention the name too.
+    for person in people:
+        person.role = _replace(person.role, pattern, initials)
+    page.people = people  # held in memory, written with the page
+    return found
+
+
+@transaction.atomic
+def withdraw_consent(person: StoryPerson, user, reason: str = "", unpublish: bool = False) -> StoryPage:
+    """Withdraw `person`'s consent on the live page and its latest draft; log who did it."""
+    page = StoryPage.objects.select_for_update().get(pk=person.page_id)
+    full_name, photo_id, person_pk = person.full_name, person.photo_id, person.pk
+    initials = person.initials
+    when = timezone.now()
+
+    def same(candidate):
+        return candidate.pk == person_pk if candidate.pk else candidate.full_name == full_name
+
+    redact(page, same, full_name, photo_id, when)
+    page.save(clean=False)
+
+    revisions = {r.pk: r for r in (page.live_revision, page.latest_revision) if r is not None}
+    for revision in revisions.values():
+        obj = revision.as_object()
+        if redact(obj, same, full_name, photo_id, when):
+            revision.content = obj.serializable_data()
+            revision.object_str = str(obj)
+            revision.save(update_fields=["content", "object_str"])
+
+    if unpublish and page.live:
+        page.unpublish(user=user)
+    log(
+        instance=page,
+        action="binhyen.consent_withdrawn",
+        user=user,
+        data={"person": initials, "person_id": person_pk, "reason": reason, "unpublished": unpublish},
+    )
+    page = StoryPage.objects.get(pk=page.pk)
+    if page.live:
+        index.insert_or_update_object(page)
+    else:
+        index.remove_object(page)
+    return page

@@ -1,0 +1,219 @@
+"""Consent of the people featured: publishing is refused without it, withdrawal acts at once."""
+
+import datetime
+import re
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+from wagtail.models import PageLogEntry, WorkflowState
+
+from stories.models import StoryPage, StoryPerson
+from tests.editorial.conftest import (
+    as_user,
+    consenting_adult,
+    create_story,
+    edit_story,
+    html,
+    messages_of,
+    person,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_publishing_without_consent_is_refused_with_a_clear_message(leader, stories_index, client):
+    response, page = create_story(leader, stories_index, people=[person()], action="action-publish")
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert not page.live  # refused …
+    assert page.get_latest_revision() is not None  # … but nothing the editor wrote is lost
+    shown = html(leader.get(response["Location"]))
+    assert "Chưa thể đăng: nhân vật “Nguyễn Văn Hùng” còn thiếu sự đồng ý của chính nhân vật" in shown
+    assert "Chọn “Chỉ hiện tên viết tắt”".lower() in shown.lower() or "Chỉ hiện tên viết tắt" in shown
+    assert PageLogEntry.objects.filter(page=page, action="binhyen.publish_refused").exists()
+    assert client.get(f"/nguoi-tot-viec-tot/{page.slug}/").status_code == 404
+
+    # Initials only is always allowed: the same story goes live, and names nobody.
+    response = edit_story(
+        leader,
+        page,
+        title=page.title,
+        people=[person(id=page.people.get().pk, initials_only=True)],
+        initial_people=1,
+        action="action-publish",
+    )
+    page = StoryPage.objects.get(pk=page.pk)
+    assert page.live, messages_of(response)
+    public = html(client.get(page.url))
+    assert "N.V.H." in public and "Nguyễn Văn Hùng" not in public
+
+
+def test_a_minor_needs_their_own_and_a_guardians_consent(leader, stories_index, client):
+    child = {
+        "full_name": "Trần Bảo Ngọc",
+        "age": "12",
+        "age_group": "7-den-duoi-18",
+        "role": "học sinh lớp 7",
+    }
+    response, page = create_story(
+        leader, stories_index, people=[consenting_adult(**child)], action="action-publish"
+    )
+    page.refresh_from_db()
+    assert not page.live
+    assert "sự đồng ý của cha, mẹ hoặc người giám hộ" in html(leader.get(response["Location"]))
+
+    with_guardian = consenting_adult(
+        **child, guardian_consent=True, guardian_consent_date="02/11/2026", guardian_relation="mẹ"
+    )
+    with_guardian["id"] = page.people.get().pk
+    edit_story(
+        leader, page, title=page.title, people=[with_guardian], initial_people=1, action="action-publish"
+    )
+    page = StoryPage.objects.get(pk=page.pk)
+    assert page.live
+    assert "Trần Bảo Ngọc" in html(client.get(page.url))
+
+
+def test_age_and_age_group_must_agree(leader, stories_index):
+    response, page = create_story(
+        leader,
+        stories_index,
+        people=[consenting_adult(age="14", age_group="nguoi-lon")],
+        action="action-publish",
+    )
+    assert response.status_code == 200 and page is None
+    assert "Tuổi 14 không thuộc nhóm “Từ đủ 18 tuổi trở lên”" in html(response)
+
+
+def test_a_leader_cannot_approve_a_story_without_consent(editor, leader, stories_index):
+    response, page = create_story(editor, stories_index, people=[person()], action="action-submit")
+    assert response.status_code == 302
+    assert "chưa thể được duyệt" in html(editor.get(response["Location"]))
+    task_state = page.current_workflow_task_state
+    response = leader.post(
+        f"/admin/pages/workflow/action/{page.pk}/approve/{task_state.pk}/", {"comment": ""}
+    )
+    assert response.status_code == 302
+    shown = html(leader.get(response["Location"], follow=True))
+    assert "Chưa duyệt được" in shown and "còn thiếu sự đồng ý của chính nhân vật" in shown
+    page.refresh_from_db()
+    assert not page.live
+    assert page.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert PageLogEntry.objects.filter(page=page, action="binhyen.approval_refused").exists()
+
+
+def test_scheduled_publishing_refuses_a_story_without_consent(editor, stories_index):
+    _response, page = create_story(editor, stories_index, people=[person()])
+    revision = page.get_latest_revision()
+    revision.approved_go_live_at = timezone.now() - datetime.timedelta(minutes=1)
+    revision.save()
+    call_command("publish_scheduled")
+    page.refresh_from_db()
+    revision.refresh_from_db()
+    assert not page.live and revision.approved_go_live_at is None
+    entry = PageLogEntry.objects.get(page=page, action="binhyen.publish_refused")
+    assert entry.data["scheduled"] is True
+
+
+def test_photos_of_a_person_without_consent_are_not_shown(client):
+    story = StoryPage.objects.get(title__startswith="Người mẹ trẻ")
+    body_image = next(block.value["image"] for block in story.body if block.block_type == "image")
+    stem = body_image.get_rendition("format-jpeg|width-400").url
+    assert stem in html(client.get(story.url))
+    StoryPerson.objects.filter(page=story).update(photo=body_image)
+    assert stem not in html(client.get(story.url))
+
+
+def card_of(listing_html: str, title: str) -> str:
+    for card in re.findall(r'<article class="card">.*?</article>', listing_html, flags=re.S):
+        if title in card:
+            return card
+    raise AssertionError(f"no card for {title}")
+
+
+def test_withdrawing_consent_takes_effect_everywhere_at_once(editor, client):
+    story = StoryPage.objects.get(title__startswith="Tài xế xe ôm")
+    person_obj = story.people.get(full_name="Đỗ Văn Thành")
+    StoryPerson.objects.filter(pk=person_obj.pk).update(photo=story.hero_image)  # the lead photo shows him
+    hero_stem = story.hero_image.get_rendition("format-jpeg|width-400").url
+
+    def search_hits():
+        return list(StoryPage.objects.live().search("Đỗ Văn Thành", operator="and"))
+
+    before = html(client.get(story.url))
+    assert "Đỗ Văn Thành" in before and hero_stem in before
+    assert story in search_hits()
+
+    form = editor.get(f"/admin/cau-chuyen/{story.pk}/rut-lai-dong-y/")
+    assert form.status_code == 200 and "Rút lại đồng ý của nhân vật" in html(form)
+    response = editor.post(
+        f"/admin/cau-chuyen/{story.pk}/rut-lai-dong-y/",
+        {"person": person_obj.pk, "reason": "Anh gọi điện tới đường dây nóng đề nghị gỡ tên."},
+    )
+    assert response.status_code == 302
+
+    story = StoryPage.objects.get(pk=story.pk)
+    assert story.live  # no re-approval needed
+    page_html = html(client.get(story.url))
+    assert "Đỗ Văn Thành" not in page_html and "Đ.V.T." in page_html
+    assert hero_stem not in page_html and 'class="hero"' not in page_html
+    for listing in ("/nguoi-tot-viec-tot/", "/"):
+        listing_html = html(client.get(listing))
+        assert "Đỗ Văn Thành" not in listing_html
+        if story.title in listing_html:
+            card = card_of(listing_html, story.title)
+            assert "<img" not in card and "<picture" not in card
+    assert story.visible_hero_image is None  # what feeds and share previews read
+    assert all(p.display_name != "Đỗ Văn Thành" for p in story.featured_people())
+    assert search_hits() == []
+    assert "Đỗ Văn Thành" not in str(story.get_latest_revision().content.get("sapo"))
+
+    entry = PageLogEntry.objects.get(page=story, action="binhyen.consent_withdrawn")
+    assert entry.user.username == "bientap" and entry.data["person"] == "Đ.V.T."
+    history = html(editor.get(f"/admin/pages/{story.pk}/history/"))
+    assert "Nhân vật rút lại đồng ý" in history
+    assert editor.get(f"/admin/pages/{story.pk}/edit/").status_code == 200
+
+
+def test_a_leader_can_withdraw_and_unpublish(leader, client):
+    story = StoryPage.objects.get(title__startswith="Ngư dân Sơn Trà")
+    person_obj = story.people.get()
+    response = leader.post(
+        f"/admin/cau-chuyen/{story.pk}/rut-lai-dong-y/", {"person": person_obj.pk, "unpublish": "on"}
+    )
+    assert response.status_code == 302
+    story.refresh_from_db()
+    assert not story.live
+    assert client.get(story.url or "/ngu-dan/").status_code == 404 or not story.live
+    assert PageLogEntry.objects.filter(page=story, action="wagtail.unpublish").exists()
+
+
+def test_editors_cannot_unpublish_and_other_units_cannot_withdraw(editor, ward_editor):
+    story = StoryPage.objects.get(title__startswith="Ngư dân Sơn Trà")
+    assert 'name="unpublish"' not in html(editor.get(f"/admin/cau-chuyen/{story.pk}/rut-lai-dong-y/"))
+    response = ward_editor.post(
+        f"/admin/cau-chuyen/{story.pk}/rut-lai-dong-y/", {"person": story.people.get().pk}
+    )
+    assert response.status_code == 403
+    assert story.people.get().consent_given
+
+
+def test_consent_changes_are_in_the_audit_log(leader, stories_index):
+    _response, page = create_story(
+        leader, stories_index, people=[consenting_adult()], action="action-publish"
+    )
+    page = StoryPage.objects.get(pk=page.pk)
+    assert page.live
+    existing = page.people.get()
+    edit_story(
+        leader,
+        page,
+        title=page.title,
+        people=[consenting_adult(id=existing.pk, consent_scope="chi-ten")],
+        initial_people=1,
+    )
+    entry = PageLogEntry.objects.filter(page=page, action="binhyen.consent_changed").latest("timestamp")
+    assert entry.data["people"] == [{"person": "N.V.H.", "changes": ["phạm vi đồng ý"]}]
+    assert entry.user.username == "lanhdao"
+    assert "Thay đổi sự đồng ý" in html(as_user("lanhdao").get(f"/admin/pages/{page.pk}/history/"))
