@@ -175,6 +175,11 @@ def available_topics() -> dict[str, Topic]:
     return topics
 
 
+def _shown(value: str) -> str:
+    """A value echoed in an error message: only if it looks like a slug, never raw input."""
+    return f"“{value}”" if SLUG_RE.match(value) else "(giá trị không hợp lệ)"
+
+
 def _one(params, name: str) -> str:
     value = params.get(name, "")
     return value.strip() if isinstance(value, str) else ""
@@ -202,13 +207,13 @@ class FeedSlice:
             found.feed_type = TYPES_BY_SLUG.get(type_slug)
             if found.feed_type is None:
                 names = ", ".join(t.slug for t in FEED_TYPES)
-                raise SliceNotFound(f"Không có loại tin “{type_slug[:60]}”. Các loại tin: {names}.")
+                raise SliceNotFound(f"Không có loại tin {_shown(type_slug)}. Các loại tin: {names}.")
         if province_slug:
             province = (
                 Province.objects.filter(slug=province_slug).first() if SLUG_RE.match(province_slug) else None
             )
             if province is None:
-                raise SliceNotFound(f"Không tìm thấy tỉnh, thành phố “{province_slug[:60]}”.")
+                raise SliceNotFound(f"Không tìm thấy tỉnh, thành phố {_shown(province_slug)}.")
             found.province = province
         if commune_slug:
             communes = (
@@ -221,10 +226,10 @@ class FeedSlice:
             matches = list(communes[:2])
             if not matches:
                 where = f" thuộc {found.province.name}" if found.province else ""
-                raise SliceNotFound(f"Không tìm thấy xã, phường, đặc khu “{commune_slug[:60]}”{where}.")
+                raise SliceNotFound(f"Không tìm thấy xã, phường, đặc khu {_shown(commune_slug)}{where}.")
             if len(matches) > 1:
                 raise SliceNotFound(
-                    f"Có nhiều xã, phường tên “{commune_slug[:60]}”; hãy ghi thêm tỉnh, thành phố (tham số tinh)."
+                    f"Có nhiều xã, phường tên {_shown(commune_slug)}; hãy ghi thêm tỉnh, thành phố (tham số tinh)."
                 )
             found.commune = matches[0]
             found.province = found.commune.province
@@ -233,12 +238,12 @@ class FeedSlice:
                 raise SliceNotFound(f"Loại tin “{found.feed_type.label}” không chia theo chủ đề.")
             topic = available_topics().get(topic_slug) if SLUG_RE.match(topic_slug) else None
             if topic is None:
-                raise SliceNotFound(f"Không có chủ đề “{topic_slug[:60]}”.")
+                raise SliceNotFound(f"Không có chủ đề {_shown(topic_slug)}.")
             found.topic = topic
         if paged:
             raw_page = _one(params, "trang") or "1"
             if not raw_page.isdigit() or not 1 <= int(raw_page) <= MAX_PAGE:
-                raise SliceNotFound(f"Trang “{raw_page[:20]}” không có; số trang từ 1 đến {MAX_PAGE}.")
+                raise SliceNotFound(f"Trang {_shown(raw_page[:20])} không có; số trang từ 1 đến {MAX_PAGE}.")
             found.page = int(raw_page)
         return found
 

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
 
 from feeds import http, sharecard
-from feeds.items import FeedItem, feed_item
+from feeds.items import FeedItem, feed_item, feed_items
 from feeds.sources import FEED_TYPES, FeedSlice, SliceNotFound, available_topics, type_for_page
 from feeds.syndication import JSON_FEED_CONTENT_TYPE, AtomSliceFeed, SliceFeed, json_feed
 from home.models import Commune, Province
@@ -68,7 +68,7 @@ def feed_page(request, feed_slice: FeedSlice) -> FeedPage:
     label = feed_slice.label
     return FeedPage(
         slice=feed_slice,
-        items=[feed_item(feed_type, page, request) for feed_type, page in pairs],
+        items=feed_items(pairs, request),
         title=f"{SITE_NAME} – {label}",
         description=(
             f"Tin mới trên {SITE_NAME} ({label}): người tốt, việc tốt; mô hình bảo đảm an ninh trật tự; "
@@ -149,7 +149,7 @@ def widget_view(request):
 
     def render_widget():
         pairs, _ = feed_slice.fetch(limit=count, page=1)
-        items = [feed_item(feed_type, page, request) for feed_type, page in pairs]
+        items = feed_items(pairs, request)
         more_url = section_url(feed_slice.feed_type, request) if feed_slice.feed_type else "/"
         html = render_to_string(
             "feeds/widget.html",
