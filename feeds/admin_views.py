@@ -1,6 +1,7 @@
 """The fanpage caption in the admin, for editors who post to the ward's fanpage themselves."""
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from wagtail.models import Page
@@ -16,7 +17,7 @@ def caption_view(request, page_id: int):
         raise PermissionDenied
     feed_type = type_for_page(page)
     if feed_type is None or not isinstance(page, feed_type.model):
-        raise PermissionDenied
+        raise Http404("Chỉ bài viết mới có chú thích fanpage.")
     url = page.get_full_url(request)
     return render(
         request,
