@@ -22,8 +22,10 @@ from functools import cached_property
 from urllib.parse import urlencode
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, Q
 from django.utils import timezone
+from wagtail.models import Page
 
 from home.models import Commune, Province
 from home.slugs import ascii_slugify
@@ -314,10 +316,8 @@ class FeedSlice:
             return [self.feed_type]
         return [t for t in FEED_TYPES if t.has_topics or not self.topic]
 
-    def queryset(self, feed_type: FeedType, now: datetime.datetime | None = None):
-        """Live, public, unexpired pages of one type in this slice, newest first."""
-        now = now or timezone.now()
-        qs = feed_type.model.objects.listing().filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
+    def _narrow(self, qs, feed_type: FeedType):
+        """Only the pages of this slice's commune or province and topic."""
         if self.commune:
             qs = qs.filter(**{feed_type.commune_lookup: self.commune})
         elif self.province:
@@ -326,46 +326,55 @@ class FeedSlice:
             through = apps.get_model(feed_type.topic_through)
             tagged = through.objects.filter(tag_id__in=self.topic.tag_ids).values("content_object_id")
             qs = qs.filter(pk__in=tagged)
-        return qs.order_by("-first_published_at", "-pk")
+        return qs
+
+    @staticmethod
+    def _unexpired(now):
+        return Q(expire_at__isnull=True) | Q(expire_at__gt=now)
+
+    def queryset(self, feed_type: FeedType, now: datetime.datetime | None = None):
+        """Live, public, unexpired pages of one type in this slice, newest first."""
+        qs = feed_type.model.objects.listing().filter(self._unexpired(now or timezone.now()))
+        return self._narrow(qs, feed_type).order_by("-first_published_at", "-pk")
 
     def fetch(self, limit: int | None = None, page: int | None = None) -> tuple[list, bool]:
         """One page of (feed_type, page) pairs, newest first, and whether more follow.
 
-        The query count does not depend on the page size: one keys query and one rows query
-        per type (plus one per prefetched relation), whatever the length.
+        The query count does not depend on the page size. One type: its `listing()` query and
+        its prefetches. Several: one query for the keys of this page across all of them, then
+        one `listing()` query (and prefetches) per type present on the page.
         """
         size = limit or self.page_size
         offset = ((page or self.page) - 1) * size
         now = timezone.now()
-        querysets = {t.slug: self.queryset(t, now) for t in self.types}
         if len(self.types) == 1:
             feed_type = self.types[0]
-            rows = list(
-                querysets[feed_type.slug].prefetch_related(*feed_type.prefetches())[
-                    offset : offset + size + 1
-                ]
-            )
+            qs = self.queryset(feed_type, now).prefetch_related(*feed_type.prefetches())
+            rows = list(qs[offset : offset + size + 1])
             return [(feed_type, row) for row in rows[:size]], len(rows) > size
 
-        # Several types: merge the newest keys of each, then fetch only the rows of this page.
-        epoch = datetime.datetime.min.replace(tzinfo=datetime.UTC)
-        keys = []
-        for feed_type in self.types:
-            for published, pk in querysets[feed_type.slug].values_list("first_published_at", "pk")[
-                : offset + size + 1
-            ]:
-                keys.append((published or epoch, pk, feed_type.slug))
-        keys.sort(reverse=True)
-        window = keys[offset : offset + size + 1]
-        wanted: dict[str, list[int]] = {}
-        for _, pk, slug in window[:size]:
-            wanted.setdefault(slug, []).append(pk)
+        by_content_type = {ContentType.objects.get_for_model(t.model).pk: t for t in self.types}
+        of_slice = Q()
+        for content_type_id, feed_type in by_content_type.items():
+            narrowed = self._narrow(feed_type.model.objects.all(), feed_type)
+            if narrowed.query.where:
+                of_slice |= Q(pk__in=narrowed.values("pk"))
+            else:
+                of_slice |= Q(content_type_id=content_type_id)
+        keys = list(
+            Page.objects.live()
+            .public()
+            .filter(self._unexpired(now))
+            .filter(of_slice)
+            .order_by("-first_published_at", "-pk")
+            .values_list("pk", "content_type_id")[offset : offset + size + 1]
+        )
+        wanted: dict[int, list[int]] = {}
+        for pk, content_type_id in keys[:size]:
+            wanted.setdefault(content_type_id, []).append(pk)
         rows = {}
-        for slug, pks in wanted.items():
-            feed_type = TYPES_BY_SLUG[slug]
-            for row in querysets[slug].filter(pk__in=pks).prefetch_related(*feed_type.prefetches()):
-                rows[(slug, row.pk)] = row
-        items = [
-            (TYPES_BY_SLUG[slug], rows[(slug, pk)]) for _, pk, slug in window[:size] if (slug, pk) in rows
-        ]
-        return items, len(window) > size
+        for content_type_id, pks in wanted.items():
+            feed_type = by_content_type[content_type_id]
+            found = self.queryset(feed_type, now).filter(pk__in=pks).prefetch_related(*feed_type.prefetches())
+            rows.update({row.pk: (feed_type, row) for row in found})
+        return [rows[pk] for pk, _ in keys[:size] if pk in rows], len(keys) > size

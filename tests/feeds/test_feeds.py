@@ -303,7 +303,7 @@ def test_pages_follow_rfc_5005_and_json_next_url(client, monkeypatch, params):
 
 
 def test_query_count_does_not_grow_with_the_page_size(client, monkeypatch):
-    """One type: the same count at any size. Several: at most one rows query more per type."""
+    """One type: the same count at any size. Several: at most three more per type on the page."""
     counts = {}
     single = [feed_url("rss", loai="nguoi-tot-viec-tot"), feed_url("json", tinh="ha-noi", loai="dien-dan")]
     mixed = [feed_url("rss"), feed_url("json", tinh="ha-noi")]
@@ -317,7 +317,7 @@ def test_query_count_does_not_grow_with_the_page_size(client, monkeypatch):
     for url in single:
         assert counts[(url, 2)] == counts[(url, 50)] <= 10, url
     for url in mixed:
-        assert counts[(url, 50)] - counts[(url, 2)] <= 4, url
+        assert counts[(url, 50)] - counts[(url, 2)] <= 6, url
         assert counts[(url, 50)] <= 16, url
 
 
