@@ -401,3 +401,20 @@ def test_draft_private_expired_and_unpublished_content_never_appears(client, sto
         assert not _everywhere(client, page.title), page.title
     widget = client.get("/nhung/?loai=nguoi-tot-viec-tot&so=20").content.decode()
     assert private.title not in widget and expired.title not in widget
+
+
+def test_bench_command_reports_median_p95_and_queries():
+    import io
+
+    from django.core.management import call_command
+
+    from feeds import http
+
+    out = io.StringIO()
+    saved = http.BODY_CACHE_SECONDS
+    try:
+        call_command("bench_feeds", iterations=2, stdout=out)
+    finally:
+        http.BODY_CACHE_SECONDS = saved
+    report = out.getvalue()
+    assert report.count("trung vị") == 8 and "(304)" in report and "truy vấn" in report
