@@ -278,3 +278,17 @@ def test_builder_page_explains_an_unknown_commune(client):
     assert response.status_code == 400
     assert "Không tìm thấy xã, phường, đặc khu “khong-co” thuộc Thành phố Hà Nội" in response.content.decode()
     assert client.get("/lay-tin/").status_code == 200
+
+
+def test_widget_query_count_does_not_grow_with_its_length(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for count in (2, 12):  # make every thumbnail once
+        client.get(f"/nhung/?loai=nguoi-tot-viec-tot&so={count}")
+    counts = {}
+    for count in (2, 12):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(f"/nhung/?loai=nguoi-tot-viec-tot&so={count}&n=1").status_code == 200
+        counts[count] = len(queries)
+    assert counts[2] == counts[12] <= 14

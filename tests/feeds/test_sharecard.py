@@ -84,7 +84,7 @@ def test_a_long_vietnamese_title_makes_a_legible_1200x630_card(long_spec):
         assert left >= 40 and right <= 1200 - 40 and top > 0 and bottom <= 630 - 30, line.text
         assert line.size >= 28
         # Text against the brightest tenth of what lies behind it: WCAG AA (4.5:1) at least.
-        pixels = sorted(card.background.crop(line.box).getdata(), key=relative_luminance)
+        pixels = sorted(card.background.crop(line.box).get_flattened_data(), key=relative_luminance)
         bright = pixels[int(len(pixels) * 0.9)]
         assert contrast(line.fill, bright) >= 4.5, (line.text, contrast(line.fill, bright))
     # The text really is on the image: the card differs from its background where each line is.
