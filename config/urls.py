@@ -36,4 +36,5 @@ if settings.SERVE_MEDIA:
         )
     ]
 
+urlpatterns += [path("", include("feeds.urls"))]  # feeds, widget, oEmbed, share cards (before pages)
 urlpatterns += [path("", include(wagtail_urls))]

@@ -245,6 +245,7 @@ def test_javascript_catalog_is_vietnamese(admin_user_client):
 
 def test_dates_read_as_in_vietnam(admin_user_client, story_index):
     """21/11/2026, 14:30 — and "vừa xong" rather than "0 minutes ago"."""
+    story_index.save_revision(user=admin_user_client.user).publish(user=admin_user_client.user)
     html = admin_user_client.get(
         reverse("wagtailadmin_explore", args=[story_index.get_parent().id])
     ).content.decode()

@@ -1,0 +1,54 @@
+"""The ready-to-post caption for a ward fanpage: title, a trimmed sapo, the link, hashtags."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from feeds.sources import type_for_page
+
+SAPO_LIMIT = 280
+MAX_HASHTAGS = 6
+
+
+def trim(text: str, limit: int = SAPO_LIMIT) -> str:
+    """At most `limit` characters, cut at a word boundary with an ellipsis."""
+    text = " ".join((text or "").split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit + 1].rsplit(" ", 1)[0].rstrip(" ,;:–-")
+    return cut + "…"
+
+
+def hashtag(text: str) -> str:
+    """ "phòng cháy chữa cháy" -> "#PhòngCháyChữaCháy"; Facebook and Zalo keep the diacritics."""
+    text = unicodedata.normalize("NFC", text or "")
+    words = re.findall(r"\w+", text)
+    joined = "".join(word[:1].upper() + word[1:] for word in words if word)
+    return f"#{joined}" if joined and not joined.isdigit() else ""
+
+
+def page_hashtags(page) -> list[str]:
+    feed_type = type_for_page(page)
+    tags = []
+    if feed_type is not None:
+        tags.append(f"#{feed_type.hashtag}")
+        tags.extend(hashtag(topic) for topic in feed_type.topics_of(page))
+        communes = feed_type.communes_of(page)
+        tags.extend(hashtag(commune.name) for commune in communes[:2])
+        province = getattr(page, "province", None)
+        if province is not None:
+            tags.append(hashtag(province.short_name))
+    tags.append("#BìnhYên")
+    unique = list(dict.fromkeys(tag for tag in tags if tag))
+    return unique[:MAX_HASHTAGS] if len(unique) <= MAX_HASHTAGS else [*unique[: MAX_HASHTAGS - 1], "#BìnhYên"]
+
+
+def fanpage_caption(page, url: str) -> str:
+    parts = [page.title.strip()]
+    sapo = trim(getattr(page, "sapo", "") or getattr(page, "search_description", ""))
+    if sapo:
+        parts.append(sapo)
+    parts.append(f"👉 Đọc tiếp: {url}")
+    parts.append(" ".join(page_hashtags(page)))
+    return "\n\n".join(parts)

@@ -1,0 +1,28 @@
+"""Routes of the reuse surface. Stable: other sites and auto-posting tools keep these URLs.
+
+/nguon-tin/rss/  /nguon-tin/atom/  /nguon-tin/json/   feeds; slice with ?tinh=&xa=&loai=&chu-de=&trang=
+/nhung/                                              the embeddable widget (same slice parameters, so=1..20)
+/nhung/trang/<id>/                                   one page's card (what oEmbed embeds)
+/nhung/tai.js                                        the loader script that resizes the widget
+/oembed/?url=…&format=json&maxwidth=…&maxheight=…    oEmbed provider
+/anh-chia-se/<id>/<digest>.jpg                       share cards (og:image)
+/lay-tin/                                            the builder page for fanpage admins
+"""
+
+from django.urls import path
+
+from feeds import views
+
+app_name = "feeds"
+
+urlpatterns = [
+    path("nguon-tin/rss/", views.feed_view, {"fmt": "rss"}, name="rss"),
+    path("nguon-tin/atom/", views.feed_view, {"fmt": "atom"}, name="atom"),
+    path("nguon-tin/json/", views.feed_view, {"fmt": "json"}, name="json"),
+    path("nhung/", views.widget_view, name="widget"),
+    path("nhung/trang/<int:page_id>/", views.widget_page_view, name="widget_page"),
+    path("nhung/tai.js", views.loader_view, name="loader"),
+    path("oembed/", views.oembed_view, name="oembed"),
+    path("anh-chia-se/<int:page_id>/<str:digest>.jpg", views.share_card_view, name="share_card"),
+    path("lay-tin/", views.builder_view, name="builder"),
+]

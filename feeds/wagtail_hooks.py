@@ -1,0 +1,44 @@
+"""Admin side of the reuse surface: the fanpage caption, one click from the page editor."""
+
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.action_menu import ActionMenuItem
+
+from feeds import admin_views
+from feeds.sources import type_for_page
+
+
+class FanpageCaptionMenuItem(ActionMenuItem):
+    label = "Chú thích fanpage"
+    name = "action-fanpage-caption"
+    icon_name = "clipboard-list"
+    order = 900
+
+    def is_shown(self, context):
+        page = context.get("page")
+        if context.get("view") != "edit" or page is None:
+            return False
+        feed_type = type_for_page(page)
+        return feed_type is not None and isinstance(page, feed_type.model)
+
+    def get_url(self, parent_context):
+        return reverse("feeds_admin:caption", args=[parent_context["page"].pk])
+
+
+@hooks.register("register_page_action_menu_item")
+def register_fanpage_caption_menu_item():
+    return FanpageCaptionMenuItem()
+
+
+@hooks.register("register_admin_urls")
+def register_fanpage_caption_url():
+    return [
+        path(
+            "chu-thich-fanpage/",
+            (
+                [path("<int:page_id>/", admin_views.caption_view, name="caption")],
+                "feeds_admin",
+                "feeds_admin",
+            ),
+        )
+    ]
