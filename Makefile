@@ -78,6 +78,7 @@ bench: install
 	DATA_DIR=$(CURDIR)/var/bench $(PY) manage.py load_demo
 	DATA_DIR=$(CURDIR)/var/bench $(PY) manage.py add_bulk_stories $(BENCH_STORIES) --total
 	DATA_DIR=$(CURDIR)/var/bench $(PY) manage.py bench
+	DATA_DIR=$(CURDIR)/var/bench $(PY) manage.py bench_feeds
 
 ## make audit: Lighthouse (mobile), axe-core and the Nu HTML Checker on the pages listed in
 ## tools/audit/audit.config.json, served by gunicorn (DEBUG off) from its own data in var/audit
