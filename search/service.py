@@ -446,7 +446,7 @@ def search(request, params: SearchParams) -> Outcome:
         # A bug or a broken database, never the reader's fault: log it, answer politely.
         logger.exception("Search failed for %r", params.query)
         return Outcome(failed=True)
-    if first_page and outcome.total:
+    if first_page and outcome.total and not outcome.any_word:
         log_query(params)
     return outcome
 
