@@ -1,10 +1,20 @@
-"""The folding database backend on PostgreSQL; chosen by search.backends.database."""
+"""The folding database backend on PostgreSQL; chosen by search.backends.database.
 
+Ranking by relevance: see search.backends.ranked.
+"""
+
+from functools import reduce
+
+from django.contrib.postgres.search import SearchVectorField
+from django.db.models import ExpressionWrapper, F
+from django.db.models.expressions import CombinedExpression
 from django.db.models.sql.subqueries import InsertQuery
 from modelsearch.backends.database.postgres import postgres as pg
-from modelsearch.utils import get_content_type_pk
+from modelsearch.query import Fuzzy, MatchAll, Not
+from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
 from search.backends import FoldingQueryMixin, fold_value
+from search.backends.ranked import RankedCompilerMixin, RankedResultsMixin
 
 
 class FoldingPostgresIndexer(pg.ObjectIndexer):
@@ -55,8 +65,56 @@ class FoldingPostgresIndex(pg.PostgresIndex):
         self._refresh_title_norms()
 
 
+class PostgresRankingMixin(RankedCompilerMixin):
+    # The index entry's vectors this compiler matches, with their weights in the score. Their
+    # concatenation is indexed by search/migrations/0001 (autocomplete has its own GIN index).
+    INDEX_VECTORS = (("title", "title_norm"), ("body", 1.0))
+
+    def compute_ranked_ids(self, config):
+        if (
+            not self.order_by_relevance
+            or self.fields is not None
+            or isinstance(self.query, (MatchAll, Not, Fuzzy))
+        ):
+            return None
+        columns = [F(column) for column, _weight in self.INDEX_VECTORS]
+        document = reduce(lambda left, right: CombinedExpression(left, "||", right), columns)
+        vectors = [
+            (F(column), F(weight) if isinstance(weight, str) else weight)
+            for column, weight in self.INDEX_VECTORS
+        ]
+        entries = (
+            pg.IndexEntry.objects.annotate(
+                _document=ExpressionWrapper(document, output_field=SearchVectorField())
+            )
+            .filter(
+                _document=self.build_tsquery(self.query, config=config),
+                content_type__in=get_descendants_content_types_pks(self.queryset.model),
+                object_id__in=self.allowed_object_ids(),
+            )
+            .annotate(score=self._build_rank_expression(vectors, config))
+            .order_by("-score", "-id")
+        )
+        return list(entries.values_list("object_id", "score"))
+
+
+class FoldingPostgresSearchQueryCompiler(PostgresRankingMixin, pg.PostgresSearchQueryCompiler):
+    pass
+
+
+class FoldingPostgresAutocompleteQueryCompiler(PostgresRankingMixin, pg.PostgresAutocompleteQueryCompiler):
+    INDEX_VECTORS = (("autocomplete", 1.0),)
+
+
+class FoldingPostgresSearchResults(RankedResultsMixin, pg.PostgresSearchResults):
+    pass
+
+
 class FoldingPostgresSearchBackend(FoldingQueryMixin, pg.PostgresSearchBackend):
     index_class = FoldingPostgresIndex
+    query_compiler_class = FoldingPostgresSearchQueryCompiler
+    autocomplete_query_compiler_class = FoldingPostgresAutocompleteQueryCompiler
+    results_class = FoldingPostgresSearchResults
 
     def __init__(self, params):
         params = {"SEARCH_CONFIG": "simple", **params}

@@ -105,3 +105,27 @@ def test_fold_query_drops_what_has_no_words():
     assert fold_query(Or([PlainText("?"), PlainText("Tốt")])).query_string == "tot"
     assert fold_query(Not(PlainText("\x00"))) is None
     assert len(fold_query(" ".join(f"w{i}" for i in range(100))).split()) == MAX_QUERY_TERMS
+
+
+def test_words_spread_over_title_and_body_still_match():
+    story = StoryPage.objects.get(title__startswith="Tài xế xe ôm")
+    # "tai xe" is in the title, "hoan kiem" only in the body (the commune, through RelatedFields).
+    found = get_search_backend().search("tài xế Hoàn Kiếm", Page.objects.live())
+    assert story.pk in [page.pk for page in found]
+
+
+def test_relevance_results_count_and_slice_consistently():
+    results = get_search_backend().search("phuong", Page.objects.live())
+    total = results.count()
+    assert total > 10
+    pages = [page.pk for start in range(0, total, 7) for page in results[start : start + 7]]
+    assert len(pages) == len(set(pages)) == total
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL index")
+def test_postgresql_has_the_title_and_body_index():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = 'site_search_indexentry_title_body_gin'"
+        )
+        assert "gin" in cursor.fetchone()[0]
