@@ -76,8 +76,10 @@ BENCH_STORIES ?= 10000
 bench: install
 	DATA_DIR=$(CURDIR)/var/bench $(PY) manage.py migrate --noinput --verbosity 0
 	DATA_DIR=$(CURDIR)/var/bench $(PY) manage.py load_demo
+	DATA_DIR=$(CURDIR)/var/bench $(PY) manage.py collectstatic --noinput --verbosity 0
 	DATA_DIR=$(CURDIR)/var/bench $(PY) manage.py add_bulk_stories $(BENCH_STORIES) --total
 	DATA_DIR=$(CURDIR)/var/bench $(PY) manage.py bench
+	DATA_DIR=$(CURDIR)/var/bench $(PY) manage.py bench_search
 	DATA_DIR=$(CURDIR)/var/bench $(PY) manage.py bench_feeds
 
 ## make audit: Lighthouse (mobile), axe-core and the Nu HTML Checker on the pages listed in

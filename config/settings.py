@@ -214,19 +214,26 @@ WAGTAILFRONTENDCACHE = (
 
 
 def _search_backends() -> dict:
-    """ELASTICSEARCH_URL: unset -> Wagtail's database backend; set -> Elasticsearch 8."""
+    """ELASTICSEARCH_URL: unset -> the database; set -> Elasticsearch 8, the database as fallback.
+
+    Both fold Vietnamese (see search/backends). With Elasticsearch, the database index is kept
+    up to date too, so search answers from it while Elasticsearch is unreachable.
+    """
+    database = {"BACKEND": "search.backends.database", "AUTO_UPDATE": True}
     url = os.environ.get("ELASTICSEARCH_URL", "").strip()
     if not url:
-        return {"default": {"BACKEND": "wagtail.search.backends.database"}}
+        return {"default": database}
     return {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch8",
+            "BACKEND": "search.backends.elasticsearch",
             "URLS": [url],
-            "INDEX": os.environ.get("ELASTICSEARCH_INDEX", "binhyen"),
+            "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX", "binhyen") + "_",
             "TIMEOUT": env_int("ELASTICSEARCH_TIMEOUT", 5),
             "AUTO_UPDATE": True,
             "ATOMIC_REBUILD": True,
-        }
+            "FALLBACK": "database",
+        },
+        "database": database,
     }
 
 

@@ -21,6 +21,7 @@ urlpatterns = [
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("manifest.webmanifest", home_views.manifest, name="manifest"),
     path("favicon.ico", home_views.favicon),
+    path("tim-kiem/", include("search.urls")),
 ]
 
 handler400 = "home.views.bad_request"

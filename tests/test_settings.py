@@ -46,7 +46,7 @@ def test_defaults_are_the_embedded_tier(monkeypatch, tmp_path):
     assert "journal_mode=WAL" in db["OPTIONS"]["init_command"]
     assert db["OPTIONS"]["timeout"] >= 5
     assert s.CACHES["default"]["BACKEND"].endswith("LocMemCache")
-    assert s.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == "wagtail.search.backends.database"
+    assert s.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == "search.backends.database"
     assert s.LANGUAGE_CODE == "vi"
     assert s.TIME_ZONE == "Asia/Ho_Chi_Minh"
     assert s.SECURE_SSL_REDIRECT is False
@@ -78,8 +78,9 @@ def test_scale_tier_from_urls(monkeypatch, tmp_path):
         "LOCATION": "redis://cache.internal:6379/1",
     }
     search = s.WAGTAILSEARCH_BACKENDS["default"]
-    assert search["BACKEND"] == "wagtail.search.backends.elasticsearch8"
+    assert search["BACKEND"] == "search.backends.elasticsearch"
     assert search["URLS"] == ["http://search.internal:9200"]
+    assert s.WAGTAILSEARCH_BACKENDS[search["FALLBACK"]]["BACKEND"] == "search.backends.database"
 
 
 def test_sqlite_url_keeps_the_concurrency_options(monkeypatch, tmp_path):

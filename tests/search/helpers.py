@@ -1,0 +1,23 @@
+"""Reading the search page's HTML in tests."""
+
+import re
+
+RESULT_LINK = re.compile(r'<h2 class="result-title"><a href="([^"]*)">')
+COUNT = re.compile(r"Tìm thấy <strong>([\d.]+)</strong> kết quả")
+FAILURE = "Chưa tìm được ngay lúc này"
+
+
+def result_urls(response) -> list[str]:
+    return RESULT_LINK.findall(response.content.decode())
+
+
+def result_count(response) -> int:
+    match = COUNT.search(response.content.decode())
+    return int(match.group(1).replace(".", "")) if match else 0
+
+
+def unaccent(title: str) -> str:
+    """How a reader types on a phone without a Vietnamese keyboard: no marks, đ as d."""
+    from search.folding import fold
+
+    return fold(title)
