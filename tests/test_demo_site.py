@@ -67,7 +67,10 @@ def test_every_demo_page_answers(client):
     for page in pages:
         response = client.get(page.url)
         assert response.status_code == 200, page.url
-        assert page.title in response.content.decode(), page.url
+        html = response.content.decode()
+        assert page.title in html, page.url
+        # No template syntax leaks to readers (a multi-line {# … #} comment renders as text).
+        assert not any(token in html for token in ("{#", "#}", "{%", "%}")), page.url
 
 
 def test_story_page_shows_its_structured_facts(client):
