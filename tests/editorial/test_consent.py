@@ -166,7 +166,8 @@ def test_withdrawing_consent_takes_effect_everywhere_at_once(editor, client):
             assert "<img" not in card and "<picture" not in card
     assert story.visible_hero_image is None  # what feeds and share previews read
     assert all(p.display_name != "Đỗ Văn Thành" for p in story.featured_people())
-    assert search_hits() == []
+    # Search folds marks, so other pages with "do", "van", "thanh" may still match; this one not.
+    assert story not in search_hits()
     assert "Đỗ Văn Thành" not in str(story.get_latest_revision().content.get("sapo"))
 
     entry = PageLogEntry.objects.get(page=story, action="binhyen.consent_withdrawn")

@@ -17,6 +17,7 @@
     list.hidden = true;
     status.className = "visually-hidden";
     status.setAttribute("role", "status");
+    input.setAttribute("role", "combobox");
     input.setAttribute("aria-controls", list.id);
     input.setAttribute("aria-expanded", "false");
     input.setAttribute("aria-autocomplete", "list");
