@@ -15,6 +15,7 @@ from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.core.servers.basehttp import ThreadedWSGIServer, WSGIRequestHandler
 from django.core.wsgi import get_wsgi_application
@@ -29,6 +30,13 @@ if _MISSING and os.environ.get("CI"):
     raise RuntimeError("CI needs Debian's chromium and chromium-driver for the widget test")
 
 pytestmark = [
+    # The request threads share the test's own connection inside its transaction, which only
+    # Django's in-memory SQLite test database allows (PostgreSQL's connection is closed by the
+    # server after each request). The widget does not depend on the database; SQLite checks it.
+    pytest.mark.skipif(
+        settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3",
+        reason="the browser test shares the in-memory SQLite test database with its server thread",
+    ),
     pytest.mark.skipif(
         _MISSING, reason="headless Chromium is missing: apt-get install chromium chromium-driver"
     ),
