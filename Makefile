@@ -6,6 +6,8 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 
+
+.PHONY: static
 .PHONY: run test lint format check pytest bench install clean-venv catalogs messages audit node-deps
 
 # The virtual environment is rebuilt whenever the lock file changes.
@@ -47,11 +49,18 @@ run: install catalogs
 	$(PY) manage.py load_localities
 	$(PY) manage.py sync_site_url
 	$(PY) manage.py load_demo
-	$(PY) manage.py collectstatic --noinput --verbosity 0
+	@$(MAKE) --no-print-directory static
 	@$(PY) manage.py ensure_admin
 	@echo "Trang web: http://127.0.0.1:$(PORT)/  (Ctrl+C để dừng)"
 	$(VENV)/bin/gunicorn config.wsgi -c config/gunicorn.conf.py --bind 127.0.0.1:$(PORT) --workers 2 --threads 4 \
 		--access-logfile - --error-logfile -
+
+# Collected, compressed static files; redone only when a source file or the lock changes.
+STATIC_MANIFEST := var/static/staticfiles.json
+$(STATIC_MANIFEST): $(shell find site/static -type f 2>/dev/null) requirements/lock.txt
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+
+static: install $(STATIC_MANIFEST)
 
 ## make test: lint, Django checks, migrations check and the whole pytest suite
 test: install catalogs lint check pytest
