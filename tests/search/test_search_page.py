@@ -227,7 +227,9 @@ def test_the_page_works_without_javascript(client):
     assert re.search(r'<form class="search-form" action="/tim-kiem/" method="get" role="search">', html)
     assert 'name="q"' in html and 'type="submit"' in html
     assert '<html lang="vi">' in html
-    assert 'name="robots" content="noindex' in html
+    # The search page can be indexed; its results (a query) are not.
+    assert 'name="robots" content="noindex' not in html
+    assert 'name="robots" content="noindex' in search(client, q="camera").content.decode()
     home = client.get("/").content.decode()
     assert 'action="/tim-kiem/"' in home and 'data-suggest-url="/tim-kiem/goi-y/"' in home
     assert "/static/js/search.js" in home
