@@ -8,12 +8,11 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, Max
 from django.http import HttpResponse
-from django.utils import timezone
 from django.utils.cache import get_conditional_response, quote_etag
 from django.utils.http import http_date
-from wagtail.models import ModelLogEntry, Page, PageLogEntry, PageViewRestriction
+
+from home.content_version import content_version
 
 # Bumped when the output format changes, so clients and CDNs drop what they hold.
 FORMAT_VERSION = "1"
@@ -22,22 +21,10 @@ CACHE_CONTROL = "public, max-age=300, stale-while-revalidate=600"
 BODY_CACHE_SECONDS = 600
 
 
-def content_state() -> tuple[str, datetime.datetime | None]:
-    """A token that changes whenever anything a feed shows may have changed, and its time.
-
-    Every publish, unpublish, move, deletion and privacy change of a page is written to
-    Wagtail's page log, and edits of images and snippets to its model log; pages that are past
-    their expiry time but not yet unpublished by `publish_scheduled` are counted too, and so are
-    view restrictions (however they were made). Four small queries, the same in every process
-    (unlike a counter kept in a local cache).
-    """
-    page_log = PageLogEntry.objects.order_by("-pk").values_list("pk", "timestamp").first() or (0, None)
-    model_log = ModelLogEntry.objects.order_by("-pk").values_list("pk", "timestamp").first() or (0, None)
-    expired = Page.objects.filter(live=True, expire_at__lte=timezone.now()).count()
-    restrictions = PageViewRestriction.objects.aggregate(last=Max("pk"), count=Count("pk"))
-    token = f"{FORMAT_VERSION}:{page_log[0]}:{model_log[0]}:{expired}:{restrictions['last']}:{restrictions['count']}"
-    times = [t for t in (page_log[1], model_log[1]) if t is not None]
-    return token, (max(times).replace(microsecond=0) if times else None)
+def content_state(request=None) -> tuple[str, datetime.datetime | None]:
+    """The site's content version (see `home.content_version`) and when it last changed."""
+    version = content_version(request)
+    return f"{FORMAT_VERSION}:{version.token}", version.changed_at
 
 
 def make_etag(*parts) -> str:

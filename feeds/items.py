@@ -93,16 +93,20 @@ def place_of(feed_type: FeedType, page) -> str:
     return f"{', '.join(names)}, {province.short_name}" if province else ", ".join(names)
 
 
-def feed_item(feed_type: FeedType, page, request, sizes: dict[int, int] | None = None) -> FeedItem:
+_UNREAD = object()
+
+
+def feed_item(
+    feed_type: FeedType, page, request, sizes: dict[int, int] | None = None, image=_UNREAD
+) -> FeedItem:
     url = page.get_full_url(request)
     published = page.first_published_at or page.last_published_at or timezone.now()
     updated = max(page.last_published_at or published, published)
     topics = tuple(feed_type.topics_of(page))
-    place = place_of(feed_type, page)
-    categories = tuple(dict.fromkeys([feed_type.label, page.kicker, *topics]))
-    if feed_type.slug == "dien-dan":
-        # A forum's kicker is its status, which changes with time; feeds keep what stays true.
-        categories = tuple(dict.fromkeys([feed_type.label, *topics]))
+    # A forum's kicker is its status, which changes with time; feeds keep what stays true.
+    kicker = [] if feed_type.slug == "dien-dan" else [page.kicker]
+    if image is _UNREAD:
+        image = page.visible_hero_image  # a story decides it from its people's consent
     return FeedItem(
         page=page,
         feed_type=feed_type,
@@ -112,20 +116,20 @@ def feed_item(feed_type: FeedType, page, request, sizes: dict[int, int] | None =
         summary=page.sapo,
         published=published,
         updated=updated,
-        categories=categories,
+        categories=tuple(dict.fromkeys([feed_type.label, *kicker, *topics])),
         topics=topics,
         unit=feed_type.unit_of(page),
-        place=place,
+        place=place_of(feed_type, page),
         card_date=page.card_date,
-        image=item_image(
-            page.visible_hero_image,
-            url,
-            sizes if sizes is not None else image_sizes([page.visible_hero_image]),
-        ),
+        image=item_image(image, url, sizes if sizes is not None else image_sizes([image] if image else [])),
     )
 
 
 def feed_items(pairs, request) -> list[FeedItem]:
     """Feed items for (feed_type, page) pairs from `FeedSlice.fetch`, image sizes in one go."""
-    sizes = image_sizes([page.visible_hero_image for _, page in pairs if page.visible_hero_image])
-    return [feed_item(feed_type, page, request, sizes) for feed_type, page in pairs]
+    images = [page.visible_hero_image for _, page in pairs]
+    sizes = image_sizes([image for image in images if image])
+    return [
+        feed_item(feed_type, page, request, sizes, image)
+        for (feed_type, page), image in zip(pairs, images, strict=True)
+    ]

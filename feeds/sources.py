@@ -75,14 +75,31 @@ class FeedType:
     def prefetches(self) -> list:
         if self.slug == "mo-hinh":
             return [Prefetch("communes", queryset=Commune.objects.only("code", "name", "province_id"))]
-        if self.has_topics:
-            through = apps.get_model(self.topic_through)
-            return [Prefetch("tagged_items", queryset=through.objects.select_related("tag"))]
         return []
+
+    def attach_topics(self, pages) -> None:
+        """Give each page its topic names as `feed_topics`, in one query of plain values.
+
+        Cheaper than prefetching tag objects: a feed page of 50 stories would build ~150 model
+        instances only to read their names.
+        """
+        if not self.has_topics or not pages:
+            return
+        through = apps.get_model(self.topic_through)
+        names: dict[int, set[str]] = {page.pk: set() for page in pages}
+        rows = through.objects.filter(content_object_id__in=list(names)).values_list(
+            "content_object_id", "tag__name"
+        )
+        for page_id, name in rows:
+            names[page_id].add(name)
+        for page in pages:
+            page.feed_topics = sorted(names[page.pk])
 
     def topics_of(self, page) -> list[str]:
         if not self.has_topics:
             return []
+        if hasattr(page, "feed_topics"):
+            return page.feed_topics
         if "tagged_items" in getattr(page, "_prefetched_objects_cache", {}):
             tagged_items = page.tagged_items.all()
         else:
@@ -334,7 +351,7 @@ class FeedSlice:
 
     def queryset(self, feed_type: FeedType, now: datetime.datetime | None = None):
         """Live, public, unexpired pages of one type in this slice, newest first."""
-        qs = feed_type.model.objects.listing().filter(self._unexpired(now or timezone.now()))
+        qs = feed_type.model.objects.listing(renditions=False).filter(self._unexpired(now or timezone.now()))
         return self._narrow(qs, feed_type).order_by("-first_published_at", "-pk")
 
     def fetch(self, limit: int | None = None, page: int | None = None) -> tuple[list, bool]:
@@ -351,6 +368,7 @@ class FeedSlice:
             feed_type = self.types[0]
             qs = self.queryset(feed_type, now).prefetch_related(*feed_type.prefetches())
             rows = list(qs[offset : offset + size + 1])
+            feed_type.attach_topics(rows[:size])
             return [(feed_type, row) for row in rows[:size]], len(rows) > size
 
         by_content_type = {ContentType.objects.get_for_model(t.model).pk: t for t in self.types}
@@ -375,6 +393,9 @@ class FeedSlice:
         rows = {}
         for content_type_id, pks in wanted.items():
             feed_type = by_content_type[content_type_id]
-            found = self.queryset(feed_type, now).filter(pk__in=pks).prefetch_related(*feed_type.prefetches())
+            # The keys query above already applied `listing()`'s visibility rules.
+            cards = feed_type.model.objects.filter(pk__in=pks).cards(renditions=False)
+            found = list(cards.prefetch_related(*feed_type.prefetches()))
+            feed_type.attach_topics(found)
             rows.update({row.pk: (feed_type, row) for row in found})
         return [rows[pk] for pk, _ in keys[:size] if pk in rows], len(keys) > size

@@ -23,6 +23,7 @@ from feeds import http, sharecard
 from feeds.items import FeedItem, feed_item, feed_items
 from feeds.sources import FEED_TYPES, FeedSlice, SliceNotFound, available_topics, type_for_page
 from feeds.syndication import JSON_FEED_CONTENT_TYPE, AtomSliceFeed, SliceFeed, json_feed
+from home.content_version import cached
 from home.models import Commune, Province
 
 SITE_NAME = getattr(settings, "WAGTAIL_SITE_NAME", "Bình Yên")
@@ -53,8 +54,13 @@ class FeedPage:
 
 
 def section_url(feed_type, request) -> str:
-    section = feed_type.index_model.objects.live().public().order_by("depth", "path").first()
-    return section.get_full_url(request) if section else request.build_absolute_uri("/")
+    """The address of the type's (first) section page; kept until the content changes."""
+
+    def build():
+        section = feed_type.index_model.objects.live().public().order_by("depth", "path").first()
+        return section.get_full_url(request) if section else request.build_absolute_uri("/")
+
+    return cached(f"feeds:section-url:{feed_type.slug}:{request.build_absolute_uri('/')}", build, request)
 
 
 def feed_page(request, feed_slice: FeedSlice) -> FeedPage:
@@ -108,7 +114,7 @@ def feed_view(request, fmt: str):
         feed_slice = FeedSlice.from_params(request.GET)
     except SliceNotFound as error:
         return http.text_error(error.message)
-    token, last_modified = http.content_state()
+    token, last_modified = http.content_state(request)
     etag = http.make_etag(token, fmt, request.build_absolute_uri())
     if (not_modified := http.conditional(request, etag, last_modified)) is not None:
         return not_modified
@@ -155,7 +161,7 @@ def widget_view(request):
         count = _widget_count(request.GET)
     except SliceNotFound as error:
         return _widget_error(request, error.message)
-    token, last_modified = http.content_state()
+    token, last_modified = http.content_state(request)
     etag = http.make_etag(token, "widget", request.build_absolute_uri())
     if (not_modified := http.conditional(request, etag, last_modified)) is not None:
         return http.embeddable(not_modified)
@@ -196,7 +202,7 @@ def widget_page_view(request, page_id: int):
     page = public_article(page_id)
     if page is None:
         return _widget_error(request, "Không tìm thấy bài viết này, hoặc bài chưa được công khai.")
-    token, last_modified = http.content_state()
+    token, last_modified = http.content_state(request)
     etag = http.make_etag(token, "widget-page", request.build_absolute_uri())
     if (not_modified := http.conditional(request, etag, last_modified)) is not None:
         return http.embeddable(not_modified)

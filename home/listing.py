@@ -3,6 +3,9 @@
 The choices are built from what the section actually holds (a few provinces and communes,
 not all 3,321), so the form stays small on a phone. A value that is not a choice makes the
 form invalid, and the section answers 400 with the form's Vietnamese message.
+
+Finding those choices means reading every item of the section (10,000 stories: ~300 ms), so
+they are kept per section until the site's content changes (`home.content_version`).
 """
 
 from django import forms
@@ -10,6 +13,7 @@ from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from taggit.models import Tag
 
+from home.content_version import cached
 from home.models.localities import Commune, Province
 from home.slugs import ascii_slugify
 
@@ -23,22 +27,41 @@ class ListingFilterForm(forms.Form):
     chude = forms.ChoiceField(label="Chủ đề", required=False)
     nam = forms.ChoiceField(label="Năm", required=False)
 
-    def __init__(self, data, *, items: QuerySet, fields: tuple[str, ...]):
+    def __init__(self, data, *, items: QuerySet, fields: tuple[str, ...], cache_key: str = "", request=None):
+        """`cache_key` names the section whose `items` these are; without it nothing is kept."""
         super().__init__(data)
         self.items = items
         self.model = items.model
+        self.cache_key, self.request = cache_key, request
         for name in list(self.fields):
             if name not in fields:
                 del self.fields[name]
+        for name, field in self.fields.items():
+            field.choices = EMPTY + self._choices(name)
+
+    def _choices(self, name: str) -> list[tuple[str, str]]:
+        if name == "chude":
+            topics = self._kept("chude", "", self._topics)
+            self._topic_ids = {slug: ids for slug, _, ids in topics}
+            return [(slug, label) for slug, label, _ in topics]
         builders = {
             "tinh": self._provinces,
             "xa": self._communes,
             "loai": self._model_types,
-            "chude": self._topics,
             "nam": self._years,
         }
-        for name, field in self.fields.items():
-            field.choices = EMPTY + builders[name]()
+        variant = ""
+        if name == "xa":
+            # The communes offered depend on the province chosen; keep only known provinces' lists.
+            variant = self.data.get("tinh") or ""
+            if variant and variant not in dict(self.fields["tinh"].choices if "tinh" in self.fields else []):
+                return builders[name]()
+        return self._kept(name, variant, builders[name])
+
+    def _kept(self, name: str, variant: str, build):
+        if not self.cache_key:
+            return build()
+        return cached(f"{self.cache_key}:filter:{name}:{variant}", build, self.request)
 
     # Choices, from the section's own items ----------------------------------------------------
 
@@ -60,17 +83,17 @@ class ListingFilterForm(forms.Form):
             model_type.objects.filter(pk__in=self.items.values("model_type")).values_list("slug", "name")
         )
 
-    def _topics(self):
-        """Topics by ASCII slug ("trẻ em" -> "tre-em"); taggit's own slugs keep the marks."""
+    def _topics(self) -> list[tuple[str, str, tuple[int, ...]]]:
+        """Topics by ASCII slug ("trẻ em" -> "tre-em"), with their tag ids; taggit's own slugs
+        keep the marks, and tags that differ only in marks are one topic."""
         through = self.model._meta.get_field("tags").remote_field.through
         tag_ids = through.objects.filter(content_object__in=self.items.values("pk")).values("tag")
-        self._topic_ids: dict[str, list[int]] = {}
-        names = {}
+        topics: dict[str, tuple[str, tuple[int, ...]]] = {}
         for pk, name in Tag.objects.filter(pk__in=tag_ids).order_by("name").values_list("pk", "name"):
             slug = ascii_slugify(name)
-            self._topic_ids.setdefault(slug, []).append(pk)
-            names.setdefault(slug, name)
-        return list(names.items())
+            label, ids = topics.get(slug, (name, ()))
+            topics[slug] = (label, (*ids, pk))
+        return [(slug, label, ids) for slug, (label, ids) in topics.items()]
 
     def _years(self):
         lookup = self.model.year_lookup

@@ -4,6 +4,7 @@ import logging
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -185,6 +186,14 @@ class StoryPage(ArticlePage):
         return self.commune.province
 
     schema_org_type = "NewsArticle"
+
+    def get_context(self, request, *args, **kwargs):
+        # The people decide what the page may show (names; photos in the lead, the body and the
+        # share preview), and the template asks several times: read them once. A preview holds
+        # the editor's unsaved people in memory instead, so it is left alone.
+        if self.pk and not getattr(request, "is_preview", False):
+            prefetch_related_objects([self], "people")
+        return super().get_context(request, *args, **kwargs)
 
     def structured_data(self, request, site_settings) -> dict:
         data = super().structured_data(request, site_settings)

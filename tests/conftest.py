@@ -3,6 +3,7 @@
 import gettext
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client, override_settings
 from django.test.signals import language_changed
@@ -37,6 +38,18 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("sync_site_url", stdout=open("/dev/null", "w"))  # noqa: SIM115
         call_command("load_demo")
+
+
+@pytest.fixture(autouse=True)
+def _clean_cache():
+    """Caches are keyed by the content version (`home.content_version`), built from row ids.
+
+    Each test rolls back, and SQLite then hands out the same ids again, so a version could
+    repeat with other content: every test starts with an empty cache.
+    """
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -41,12 +41,24 @@ def images_with_renditions():
 
 
 class ArticleQuerySet(PageQuerySet):
-    def listing(self, keep_streamfields: tuple[str, ...] = ()):
-        """What a listing, a feed or the home page shows: live, public, unexpired, newest first.
+    def listing(self, keep_streamfields: tuple[str, ...] = (), renditions: bool = True):
+        """What a listing, a feed or the home page shows: live, public, unexpired, newest first,
+        loaded as `cards()` loads them."""
+        return (
+            self.live()
+            .public()
+            .exclude(expire_at__lt=timezone.now())
+            .cards(keep_streamfields, renditions)
+            .order_by(*self.model.listing_order)
+        )
 
-        StreamFields are deferred (but for the small ones named in `keep_streamfields`), the relations a card prints come with the same query and
-        the lead images with their renditions in one more, so a listing costs the same number
-        of queries whatever its length.
+    def cards(self, keep_streamfields: tuple[str, ...] = (), renditions: bool = True):
+        """Load these pages with what a card prints, in a fixed number of queries.
+
+        StreamFields are deferred (but for the small ones named in `keep_streamfields`) and the
+        relations a card prints come with the same query. The lead images come with their
+        renditions in one more query, for `{% picture %}`; readers that print no rendition
+        (feeds) pass `renditions=False` and get the image rows joined in the same query.
         """
         model = self.model
         deferred = [
@@ -54,16 +66,11 @@ class ArticleQuerySet(PageQuerySet):
             for f in model._meta.concrete_fields
             if isinstance(f, StreamField) and f.name not in keep_streamfields
         ]
+        images = [Prefetch("hero_image", queryset=images_with_renditions())] if renditions else []
         return (
-            self.live()
-            .public()
-            .exclude(expire_at__lt=timezone.now())
-            .defer(*deferred)
-            .select_related(*model.listing_select_related)
-            .prefetch_related(
-                Prefetch("hero_image", queryset=images_with_renditions()), *model.listing_prefetch_related
-            )
-            .order_by(*model.listing_order)
+            self.defer(*deferred)
+            .select_related(*model.listing_select_related, *([] if renditions else ["hero_image"]))
+            .prefetch_related(*images, *model.listing_prefetch_related)
         )
 
 

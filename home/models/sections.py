@@ -35,7 +35,13 @@ class SectionIndexPage(BasePage):
     def filtered(self, request, items):
         from home.listing import ListingFilterForm
 
-        form = ListingFilterForm(request.GET, items=items, fields=self.filter_fields)
+        form = ListingFilterForm(
+            request.GET,
+            items=items,
+            fields=self.filter_fields,
+            cache_key=f"section:{self.pk}",
+            request=request,
+        )
         return form, (form.filter(items) if form.is_valid() else items.none())
 
     def get_context(self, request, *args, **kwargs):

@@ -11,6 +11,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
 from home import structured_data
+from home.content_version import cached
 from home.slugs import ascii_slugify
 
 register = template.Library()
@@ -26,18 +27,27 @@ def tel_href(number: str) -> str:
 
 @register.simple_tag(takes_context=True)
 def main_sections(context):
-    """The live section pages directly under the site's home page, marked when we are inside."""
+    """The live section pages directly under the site's home page, marked when we are inside.
+
+    Every page prints this menu; it is kept per site until the content changes.
+    """
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     if site is None:
         return []
-    sections = list(
-        site.root_page.get_children().live().public().in_menu().only("title", "url_path", "path", "depth")
-    )
+
+    def build():
+        children = site.root_page.get_children().live().public().in_menu()
+        return [
+            {"pk": child.pk, "title": child.title, "url": child.get_url(request), "path": child.path}
+            for child in children.only("title", "url_path", "path", "depth")
+        ]
+
     current = context.get("page")
-    for section in sections:
-        section.is_current = bool(current and current.path.startswith(section.path))
-    return sections
+    return [
+        {**section, "is_current": bool(current and current.path.startswith(section["path"]))}
+        for section in cached(f"main-sections:{site.pk}", build, request)
+    ]
 
 
 @register.filter

@@ -66,7 +66,7 @@ def test_an_expiring_story_is_unpublished_by_publish_scheduled(leader, stories_i
         assert not page.live and page.expired
 
 
-def test_the_run_server_runs_publish_scheduled_in_a_loop(monkeypatch):
+def test_the_run_server_runs_publish_scheduled_in_a_loop_and_db_statistics_hourly(monkeypatch):
     conf = runpy.run_path(str(Path(settings.BASE_DIR) / "config" / "gunicorn.conf.py"))
     assert conf["COMMAND"][-1] == "publish_scheduled"
     stop, calls = threading.Event(), []
@@ -76,13 +76,14 @@ def test_the_run_server_runs_publish_scheduled_in_a_loop(monkeypatch):
 
     def fake_run(command, **kwargs):
         calls.append(command)
-        if len(calls) == 2:
+        if calls.count(conf["COMMAND"]) == 2:
             stop.set()
         return Result()
 
     monkeypatch.setattr(conf["subprocess"], "run", fake_run)
     conf["scheduler_loop"](log=logging.getLogger("test"), interval=0, stop=stop)
-    assert calls == [conf["COMMAND"], conf["COMMAND"]]
+    # The statistics run once at start; the next is an hour away.
+    assert calls == [conf["COMMAND"], conf["STATS_COMMAND"], conf["COMMAND"]]
 
 
 def test_admin_is_vietnamese_and_in_vietnam_time_whatever_the_profile_says(leader, stories_index):

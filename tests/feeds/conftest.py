@@ -1,18 +1,9 @@
-"""Fixtures for the reuse surface: a clean cache per test, and the slices the demo site has."""
+"""Fixtures for the reuse surface: the slices the demo site has."""
 
 import pytest
-from django.core.cache import cache
 
 from home.models import Commune
 from stories.models import StoryPage
-
-
-@pytest.fixture(autouse=True)
-def _clean_cache():
-    """Rendered feeds are cached under their ETag; tests roll back, so start each one clean."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from home.dbstats import update_statistics
 from home.demo.builder import DemoBuilder
 
 
@@ -8,3 +9,4 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         DemoBuilder(stdout=self.stdout).build()
+        update_statistics()
