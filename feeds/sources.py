@@ -27,6 +27,7 @@ from django.db.models import Prefetch, Q
 from django.utils import timezone
 from wagtail.models import Page
 
+from home.content_version import cached
 from home.models import Commune, Province
 from home.slugs import ascii_slugify
 
@@ -194,6 +195,22 @@ def available_topics() -> dict[str, Topic]:
     return topics
 
 
+def _province(slug: str, request=None) -> Province | None:
+    return cached(f"feeds:province:{slug}", lambda: Province.objects.filter(slug=slug).first(), request)
+
+
+def _communes(slug: str, province: Province | None, request=None) -> list[Commune]:
+    """Up to two communes with this slug (in the province, if given); a few names repeat."""
+
+    def build():
+        communes = Commune.objects.select_related("province").filter(slug=slug)
+        if province is not None:
+            communes = communes.filter(province=province)
+        return list(communes[:2]) or None
+
+    return cached(f"feeds:communes:{slug}:{province.pk if province else ''}", build, request) or []
+
+
 def _shown(value: str) -> str:
     """A value echoed in an error message: only if it looks like a slug, never raw input."""
     return f"“{value}”" if SLUG_RE.match(value) else "(giá trị không hợp lệ)"
@@ -218,7 +235,8 @@ class FeedSlice:
     # --- Reading a slice from a URL ------------------------------------------------------
 
     @classmethod
-    def from_params(cls, params, *, paged: bool = True) -> FeedSlice:
+    def from_params(cls, params, *, paged: bool = True, request=None) -> FeedSlice:
+        """The slice a query string names; `request` lets known localities come from the cache."""
         province_slug, commune_slug = _one(params, "tinh"), _one(params, "xa")
         type_slug, topic_slug = _one(params, "loai"), _one(params, "chu-de")
         found = cls()
@@ -228,21 +246,12 @@ class FeedSlice:
                 names = ", ".join(t.slug for t in FEED_TYPES)
                 raise SliceNotFound(f"Không có loại tin {_shown(type_slug)}. Các loại tin: {names}.")
         if province_slug:
-            province = (
-                Province.objects.filter(slug=province_slug).first() if SLUG_RE.match(province_slug) else None
-            )
+            province = _province(province_slug, request) if SLUG_RE.match(province_slug) else None
             if province is None:
                 raise SliceNotFound(f"Không tìm thấy tỉnh, thành phố {_shown(province_slug)}.")
             found.province = province
         if commune_slug:
-            communes = (
-                Commune.objects.select_related("province").filter(slug=commune_slug)
-                if SLUG_RE.match(commune_slug)
-                else Commune.objects.none()
-            )
-            if found.province:
-                communes = communes.filter(province=found.province)
-            matches = list(communes[:2])
+            matches = _communes(commune_slug, found.province, request) if SLUG_RE.match(commune_slug) else []
             if not matches:
                 where = f" thuộc {found.province.name}" if found.province else ""
                 raise SliceNotFound(f"Không tìm thấy xã, phường, đặc khu {_shown(commune_slug)}{where}.")
@@ -255,7 +264,8 @@ class FeedSlice:
         if topic_slug:
             if found.feed_type and not found.feed_type.has_topics:
                 raise SliceNotFound(f"Loại tin “{found.feed_type.label}” không chia theo chủ đề.")
-            topic = available_topics().get(topic_slug) if SLUG_RE.match(topic_slug) else None
+            topics = cached("feeds:topics", available_topics, request) if SLUG_RE.match(topic_slug) else {}
+            topic = topics.get(topic_slug)
             if topic is None:
                 raise SliceNotFound(f"Không có chủ đề {_shown(topic_slug)}.")
             found.topic = topic

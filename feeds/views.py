@@ -111,7 +111,7 @@ def _render_feed(request, feed_slice: FeedSlice, fmt: str) -> tuple[bytes, str]:
 @require_safe
 def feed_view(request, fmt: str):
     try:
-        feed_slice = FeedSlice.from_params(request.GET)
+        feed_slice = FeedSlice.from_params(request.GET, request=request)
     except SliceNotFound as error:
         return http.text_error(error.message)
     token, last_modified = http.content_state(request)
@@ -157,7 +157,7 @@ def _widget_error(request, message: str):
 def widget_view(request):
     """The embeddable list of the latest items of a slice (an iframe on other sites)."""
     try:
-        feed_slice = FeedSlice.from_params(request.GET, paged=False)
+        feed_slice = FeedSlice.from_params(request.GET, paged=False, request=request)
         count = _widget_count(request.GET)
     except SliceNotFound as error:
         return _widget_error(request, error.message)
@@ -349,7 +349,7 @@ def builder_view(request):
     """ "Lấy tin cho fanpage": choose a slice, preview it, copy its feed URLs and embed code."""
     error = ""
     try:
-        feed_slice = FeedSlice.from_params(request.GET, paged=False)
+        feed_slice = FeedSlice.from_params(request.GET, paged=False, request=request)
     except SliceNotFound as exc:
         error, feed_slice = exc.message, FeedSlice()
     provinces = Province.objects.only("code", "name", "slug")

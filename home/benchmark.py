@@ -27,6 +27,26 @@ class Result:
         )
 
 
+def cpu_reference_line() -> str:
+    """How fast this machine is right now: a fixed pure-Python loop, timed.
+
+    Shared and virtual machines change speed from minute to minute (here by up to 1.7x), so
+    every benchmark prints this next to its figures; compare runs only at similar values.
+    """
+    timings = []
+    for _ in range(3):
+        started = time.perf_counter()
+        total = 0
+        for i in range(1_000_000):
+            total += i * i
+        timings.append((time.perf_counter() - started) * 1000)
+    return f"Tốc độ máy lúc đo: vòng lặp chuẩn {min(timings):.0f} ms (càng nhỏ càng nhanh)"
+
+
+def verdict(label: str, ok: bool) -> str:
+    return f"Ngân sách {label}: {'ĐẠT' if ok else 'CHƯA ĐẠT'}"
+
+
 HEADER = f"{'trang':<36} {'median ms':>9} {'p95 ms':>9} {'truy vấn':>9} {'số lần':>7}"
 
 

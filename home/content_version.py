@@ -74,10 +74,14 @@ def _as_datetime(value) -> datetime.datetime:
 
 
 def cached(key: str, build, request=None, timeout: int = 3600):
-    """`build()`, kept in the cache until the content changes (or `timeout` seconds pass)."""
+    """`build()`, kept in the cache until the content changes (or `timeout` seconds pass).
+
+    None is never kept, so looking up something that does not exist stores nothing.
+    """
     full_key = f"content:{content_version(request).token}:{key}"
     value = cache.get(full_key)
     if value is None:
         value = build()
-        cache.set(full_key, value, timeout)
+        if value is not None:
+            cache.set(full_key, value, timeout)
     return value

@@ -18,6 +18,8 @@ from home.models.localities import Commune, Province
 from home.slugs import ascii_slugify
 
 EMPTY = [("", "Tất cả")]
+# More communes than this (and no province chosen) and the commune select waits for a province.
+MAX_COMMUNE_OPTIONS = 60
 
 
 class ListingFilterForm(forms.Form):
@@ -38,6 +40,17 @@ class ListingFilterForm(forms.Form):
                 del self.fields[name]
         for name, field in self.fields.items():
             field.choices = EMPTY + self._choices(name)
+        self._shorten_communes()
+
+    def _shorten_communes(self):
+        """A national section can hold stories from thousands of communes: a select that long is
+        unusable on a phone and weighs hundreds of kilobytes. Until a province is chosen, offer
+        only the commune already chosen (any commune of the section stays a valid value)."""
+        field = self.fields.get("xa")
+        if field is None or self.data.get("tinh") or len(field.choices) <= MAX_COMMUNE_OPTIONS + 1:
+            return
+        chosen = [choice for choice in field.choices[1:] if choice[0] == self.data.get("xa")]
+        field.widget.choices = [("", "Tất cả (chọn tỉnh, thành phố để xem danh sách)"), *chosen]
 
     def _choices(self, name: str) -> list[tuple[str, str]]:
         if name == "chude":

@@ -2,7 +2,7 @@ import random
 
 from django.core.management.base import BaseCommand
 
-from home.benchmark import HEADER, measure
+from home.benchmark import HEADER, cpu_reference_line, measure, verdict
 from stories.models import StoryIndexPage, StoryPage
 
 
@@ -15,6 +15,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, pages, rounds, **options):
         story_count = StoryPage.objects.live().count()
+        self.stdout.write(cpu_reference_line())
         self.stdout.write(f"Số câu chuyện: {story_count}")
         ids = list(StoryPage.objects.live().values_list("pk", flat=True))
         sample = random.Random(7).sample(ids, min(pages, len(ids)))
@@ -22,10 +23,12 @@ class Command(BaseCommand):
         index = StoryIndexPage.objects.live().first()
         last_page = max(1, -(-story_count // StoryIndexPage.page_size))
         self.stdout.write(HEADER)
+        story = measure("trang câu chuyện (mẫu)", story_urls, rounds=rounds)
         for result in (
             measure("trang chủ /", ["/"], rounds=rounds * 10),
-            measure("trang câu chuyện (mẫu)", story_urls, rounds=rounds),
+            story,
             measure("chuyên mục, trang 1", [index.url], rounds=rounds * 10),
             measure(f"chuyên mục, trang {last_page}", [f"{index.url}?trang={last_page}"], rounds=rounds * 10),
         ):
             self.stdout.write(result.line())
+        self.stdout.write(verdict("trang câu chuyện (trung vị < 25 ms)", story.median_ms < 25))

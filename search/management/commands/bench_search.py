@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.test import Client, override_settings
 
+from home.benchmark import cpu_reference_line
 from search.folding import fold
 
 # (label, query parameters). Folded and accented forms of the same words on purpose.
@@ -74,6 +75,7 @@ class Command(BaseCommand):
             # No collectstatic manifest needed to render pages here.
             "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
         }
+        self.stdout.write(cpu_reference_line())
         with override_settings(STORAGES=storages):
             client = Client(HTTP_HOST=host)
             search_times = self.run_cases(
