@@ -41,7 +41,8 @@ class FeedItem:
     unit: str
     place: str
     card_date: object
-    image: ItemImage | None
+    image: ItemImage | None  # the file itself, for enclosures
+    picture: object = None  # the same image as a Wagtail image, for thumbnails; None when hidden
 
 
 def _size_key(image) -> str:
@@ -122,6 +123,7 @@ def feed_item(
         place=place_of(feed_type, page),
         card_date=page.card_date,
         image=item_image(image, url, sizes if sizes is not None else image_sizes([image] if image else [])),
+        picture=image,
     )
 
 

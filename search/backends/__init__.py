@@ -7,6 +7,7 @@ engine, so "nguoi tot viec tot" and "Người tốt, việc tốt" are the same 
 including in the Wagtail admin.
 """
 
+from modelsearch.utils import get_content_type_pk
 from wagtail.search.backends.base import EmptySearchResults
 from wagtail.search.query import MATCH_ALL, And, Boost, Fuzzy, MatchAll, Not, Or, Phrase, PlainText
 
@@ -68,3 +69,18 @@ class FoldingQueryMixin:
         if folded is None:
             return EmptySearchResults()
         return super()._search(query_compiler_class, folded, model_or_queryset, **kwargs)
+
+
+class FoldingIndexMixin:
+    """What both database indexes do before writing: fold every object through `indexer_class`.
+
+    modelsearch's own `add_items` builds its stock indexer, so each vendor's index overrides it;
+    this is the part they share.
+    """
+
+    def folded_indexers(self, model, objs) -> tuple[list, int | None]:
+        """The indexers of `objs` and the model's content type id, or ([], None) if none."""
+        if not model.get_search_fields():
+            return [], None
+        indexers = [self.indexer_class(obj, self.backend) for obj in objs]
+        return indexers, (get_content_type_pk(model) if indexers else None)

@@ -11,9 +11,9 @@ from django.db.models.expressions import CombinedExpression
 from django.db.models.sql.subqueries import InsertQuery
 from modelsearch.backends.database.postgres import postgres as pg
 from modelsearch.query import Fuzzy, MatchAll, Not
-from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
+from modelsearch.utils import get_descendants_content_types_pks
 
-from search.backends import FoldingQueryMixin, fold_value
+from search.backends import FoldingIndexMixin, FoldingQueryMixin, fold_value
 from search.backends.ranked import RankedCompilerMixin, RankedResultsMixin
 
 
@@ -22,16 +22,13 @@ class FoldingPostgresIndexer(pg.ObjectIndexer):
         return fold_value(super().prepare_value(value))
 
 
-class FoldingPostgresIndex(pg.PostgresIndex):
+class FoldingPostgresIndex(FoldingIndexMixin, pg.PostgresIndex):
     indexer_class = FoldingPostgresIndexer
 
     def add_items(self, model, objs):
-        if not model.get_search_fields():
-            return
-        indexers = [self.indexer_class(obj, self.backend) for obj in objs]
+        indexers, content_type_pk = self.folded_indexers(model, objs)
         if not indexers:
             return
-        content_type_pk = get_content_type_pk(model)
         compiler = InsertQuery(pg.IndexEntry).get_compiler(connection=self.write_connection)
         rows_sql = []
         params = []

@@ -9,9 +9,9 @@ from django.db.models.expressions import RawSQL
 from modelsearch.backends.database.sqlite import sqlite as lite
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
 from modelsearch.query import MatchAll, Not
-from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
+from modelsearch.utils import get_descendants_content_types_pks
 
-from search.backends import FoldingQueryMixin, fold_value
+from search.backends import FoldingIndexMixin, FoldingQueryMixin, fold_value
 from search.backends.ranked import RankedCompilerMixin, RankedResultsMixin
 
 
@@ -20,16 +20,13 @@ class FoldingSQLiteIndexer(lite.ObjectIndexer):
         return fold_value(super().prepare_value(value))
 
 
-class FoldingSQLiteIndex(lite.SQLiteIndex):
+class FoldingSQLiteIndex(FoldingIndexMixin, lite.SQLiteIndex):
     indexer_class = FoldingSQLiteIndexer
 
     def add_items(self, model, objs):
-        if not model.get_search_fields():
-            return
-        indexers = [self.indexer_class(obj, self.backend) for obj in objs]
+        indexers, content_type_pk = self.folded_indexers(model, objs)
         if not indexers:
             return
-        content_type_pk = get_content_type_pk(model)
         data = {indexer.id: (indexer.title, indexer.autocomplete, indexer.body) for indexer in indexers}
         entries = self.entries.filter(content_type_id=content_type_pk)
         existing = frozenset(entries.filter(object_id__in=data.keys()).values_list("object_id", flat=True))

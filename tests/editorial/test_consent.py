@@ -177,6 +177,24 @@ def test_withdrawing_consent_takes_effect_everywhere_at_once(editor, client):
     assert editor.get(f"/admin/pages/{story.pk}/edit/").status_code == 200
 
 
+def test_a_photo_without_consent_is_hidden_wherever_the_story_is_reused(client):
+    """Initials only (always publishable) with the person's photo as the lead image: the page
+    hides the photo, and so must the widget, the oEmbed card and the feeds' enclosures."""
+    story = StoryPage.objects.get(title__startswith="Tài xế xe ôm")
+    StoryPerson.objects.filter(page=story).update(photo=story.hero_image, initials_only=True)
+    story.save_revision().publish()  # a new content version: nothing cached survives
+    assert StoryPage.objects.get(pk=story.pk).visible_hero_image is None
+    for embedded in (f"/nhung/trang/{story.pk}/", "/nhung/?loai=nguoi-tot-viec-tot&so=20"):
+        widget_html = html(client.get(embedded))
+        card = next(li for li in widget_html.split("<li>") if story.title in li)
+        assert "<img" not in card, embedded
+    for fmt in ("rss", "atom", "json"):
+        body = client.get(f"/nguon-tin/{fmt}/?loai=nguoi-tot-viec-tot").content.decode()
+        entry = body[body.index(story.title) :][:3000].split("</item>")[0].split("</entry>")[0]
+        entry = entry.split('"language"')[0]  # JSON Feed: up to the end of this item
+        assert "enclosure" not in entry and "media:content" not in entry and '"image"' not in entry, fmt
+
+
 def test_a_leader_can_withdraw_and_unpublish(leader, client):
     story = StoryPage.objects.get(title__startswith="Ngư dân Sơn Trà")
     person_obj = story.people.get()
