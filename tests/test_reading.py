@@ -214,3 +214,22 @@ def test_publishing_purges_the_page_its_section_and_home(client, settings, monke
     story.save_revision().publish()
     paths = {url.split("127.0.0.1:8000", 1)[-1] for url in purged}
     assert {story.url, "/nguoi-tot-viec-tot/", "/"} <= paths
+
+
+def test_a_long_commune_list_waits_for_a_province(client, monkeypatch):
+    """A national section can hold thousands of communes: until a province is chosen the commune
+    select offers none, yet any commune of the section stays a valid filter."""
+    import home.listing
+
+    def commune_options(html: str) -> list[str]:
+        select = re.search(r'<select name="xa"[^>]*>(.*?)</select>', html, re.S).group(1)
+        return re.findall(r'<option value="([^"]*)"', select)
+
+    everything = commune_options(html_of(client, "/nguoi-tot-viec-tot/"))
+    assert len(everything) > 4
+    monkeypatch.setattr(home.listing, "MAX_COMMUNE_OPTIONS", 3)
+    assert commune_options(html_of(client, "/nguoi-tot-viec-tot/")) == [""]
+    in_ha_noi = commune_options(html_of(client, "/nguoi-tot-viec-tot/?tinh=ha-noi"))
+    assert "phuong-dong-da" in in_ha_noi and len(in_ha_noi) < len(everything)
+    html = html_of(client, "/nguoi-tot-viec-tot/?xa=phuong-dong-da")
+    assert commune_options(html) == ["", "phuong-dong-da"] and "Học sinh lớp 9" in html
