@@ -13,6 +13,19 @@ import { vnuPages } from "./vnu.js";
 const KB = 1024;
 const kb = (bytes) => (bytes === undefined || bytes === null ? "-" : (bytes / KB).toFixed(1));
 
+/**
+ * A page marked `noindex` (search results) must be blocked from indexing, which costs it
+ * Lighthouse's `is-crawlable` audit and a third of the SEO score; every other SEO audit must pass.
+ */
+function noindexSeoBreaches(lh) {
+  const lostSeo = (lh.lost || []).filter((a) => a.category === "seo").map((a) => a.id);
+  const found = [];
+  if (!lostSeo.includes("is-crawlable")) found.push("Lighthouse seo: the page should carry noindex but can be indexed");
+  const others = lostSeo.filter((id) => id !== "is-crawlable");
+  if (others.length) found.push(`Lighthouse seo: ${others.join(", ")} failed`);
+  return found;
+}
+
 /** Compare one page's results with the budgets; returns a list of breach descriptions. */
 export function breaches(pageSpec, check, lh, vnu, budgets) {
   const found = [];
@@ -38,6 +51,10 @@ export function breaches(pageSpec, check, lh, vnu, budgets) {
     if (lh.error || lh.runtimeError) found.push(`Lighthouse failed: ${lh.error || lh.runtimeError.message}`);
     else {
       for (const id of CATEGORIES) {
+        if (id === "seo" && pageSpec.noindex) {
+          found.push(...noindexSeoBreaches(lh));
+          continue;
+        }
         const min = budgets.lighthouse?.[id];
         if (min !== undefined && (lh.scores[id] ?? 0) < min) found.push(`Lighthouse ${id} ${lh.scores[id]} < ${min}`);
       }
@@ -78,6 +95,8 @@ export function report(pages, results, budgets) {
     const score = (id) => {
       const value = lh?.scores?.[id];
       const min = budgets.lighthouse?.[id];
+      if (id === "seo" && pageSpec.noindex && value !== null && value !== undefined)
+        return mark(`${value}ⁿ`, noindexSeoBreaches(lh).length > 0);
       return value === null || value === undefined ? "-" : mark(value, min !== undefined && value < min);
     };
     rows.push([
@@ -102,7 +121,7 @@ export function report(pages, results, budgets) {
     `requests to other hosts <= ${budgets.third_party_requests ?? 0}; ` +
     pages.filter((p) => p.max_html_css_js_kb !== undefined || p.max_total_kb !== undefined)
       .map((p) => `${p.name}: HTML+CSS+JS <= ${p.max_html_css_js_kb ?? "-"} KB, total <= ${p.max_total_kb ?? "-"} KB`).join("; ") +
-    ". A value marked ! breaks its budget. KB = 1024 bytes transferred (compressed), first load, empty cache, phone viewport.");
+    ". ⁿ: a noindex page (search results), whose SEO score lacks is-crawlable on purpose and whose other SEO audits must pass. A value marked ! breaks its budget. KB = 1024 bytes transferred (compressed), first load, empty cache, phone viewport.");
   lines.push("");
   lines.push(...details);
   lines.push("");
