@@ -29,7 +29,8 @@ ROOT = Path(__file__).resolve().parents[2]
 AUDIT = ROOT / "tools" / "audit"
 CONFIG = json.loads((AUDIT / "audit.config.json").read_text(encoding="utf-8"))
 PAGE_NAMES = [page["name"] for page in CONFIG["pages"]]
-CHROMIUM_CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+CHROMIUM = json.loads((AUDIT / "chromium.json").read_text(encoding="utf-8"))
+CHROMIUM_CANDIDATES = CHROMIUM["candidates"]
 # The embedded default, whatever the shell running the tests uses.
 SCALE_TIER_VARIABLES = [
     "DATABASE_URL",

@@ -6,6 +6,7 @@ same test database (SQLite in memory, shared cache) with the demo content; the e
 comes from a second server on another origin (`localhost` instead of `127.0.0.1`).
 """
 
+import json
 import os
 import shutil
 import socketserver
@@ -21,6 +22,10 @@ from django.core.servers.basehttp import ThreadedWSGIServer, WSGIRequestHandler
 from django.core.wsgi import get_wsgi_application
 from django.db import connections
 
+# The flags this closed network needs, shared with the page audit (tools/audit/chromium.json).
+CHROMIUM_FLAGS = json.loads(
+    (Path(__file__).resolve().parents[2] / "tools" / "audit" / "chromium.json").read_text(encoding="utf-8")
+)["flags"]
 CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
 
 # Locally a missing browser skips the test with the reason; in CI (CI set) it is a failure,
@@ -117,15 +122,7 @@ def browser(tmp_path):
     options = webdriver.ChromeOptions()
     options.binary_location = str(CHROMIUM)
     for flag in (
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
+        *CHROMIUM_FLAGS,
         "--window-size=1000,1400",
         f"--user-data-dir={tmp_path / 'chromium-profile'}",
     ):

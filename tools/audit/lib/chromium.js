@@ -1,10 +1,13 @@
 // Debian's headless Chromium with the flags this closed network needs. Nothing here downloads a browser.
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import puppeteer from "puppeteer-core";
 
-const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
+// Shared with the Python tests: one list of install paths and flags.
+const SHARED = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), "..", "chromium.json"), "utf8"));
+const CANDIDATES = SHARED.candidates;
 
 export function chromiumPath() {
   const fromEnv = process.env.CHROME_PATH;
@@ -17,17 +20,7 @@ export function chromiumPath() {
   return found;
 }
 
-export const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--disable-dev-shm-usage",
-];
+export const CHROMIUM_FLAGS = SHARED.flags;
 
 // The viewport Lighthouse's mobile preset uses (a Moto G Power class phone).
 export const MOBILE_VIEWPORT = {
