@@ -15,7 +15,6 @@ empty feed that looks valid.
 
 from __future__ import annotations
 
-import datetime
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -24,11 +23,10 @@ from urllib.parse import urlencode
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, Q
-from django.utils import timezone
 from wagtail.models import Page
 
 from home.content_version import cached
-from home.models import Commune, Province
+from home.models import Commune, Province, visible
 from home.slugs import ascii_slugify
 
 # Items per feed page; RFC 5005 links lead to the next ones. Tests lower it to test paging.
@@ -355,13 +353,9 @@ class FeedSlice:
             qs = qs.filter(pk__in=tagged)
         return qs
 
-    @staticmethod
-    def _unexpired(now):
-        return Q(expire_at__isnull=True) | Q(expire_at__gt=now)
-
-    def queryset(self, feed_type: FeedType, now: datetime.datetime | None = None):
+    def queryset(self, feed_type: FeedType):
         """Live, public, unexpired pages of one type in this slice, newest first."""
-        qs = feed_type.model.objects.listing(renditions=False).filter(self._unexpired(now or timezone.now()))
+        qs = feed_type.model.objects.listing(renditions=False)
         return self._narrow(qs, feed_type).order_by("-first_published_at", "-pk")
 
     def fetch(self, limit: int | None = None, page: int | None = None) -> tuple[list, bool]:
@@ -373,10 +367,9 @@ class FeedSlice:
         """
         size = limit or self.page_size
         offset = ((page or self.page) - 1) * size
-        now = timezone.now()
         if len(self.types) == 1:
             feed_type = self.types[0]
-            qs = self.queryset(feed_type, now).prefetch_related(*feed_type.prefetches())
+            qs = self.queryset(feed_type).prefetch_related(*feed_type.prefetches())
             rows = list(qs[offset : offset + size + 1])
             feed_type.attach_topics(rows[:size])
             return [(feed_type, row) for row in rows[:size]], len(rows) > size
@@ -390,9 +383,7 @@ class FeedSlice:
             else:
                 of_slice |= Q(content_type_id=content_type_id)
         keys = list(
-            Page.objects.live()
-            .public()
-            .filter(self._unexpired(now))
+            visible(Page.objects.all())
             .filter(of_slice)
             .order_by("-first_published_at", "-pk")
             .values_list("pk", "content_type_id")[offset : offset + size + 1]

@@ -14,7 +14,6 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_safe
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
@@ -24,7 +23,7 @@ from feeds.items import FeedItem, feed_item, feed_items
 from feeds.sources import FEED_TYPES, FeedSlice, SliceNotFound, available_topics, type_for_page
 from feeds.syndication import JSON_FEED_CONTENT_TYPE, AtomSliceFeed, SliceFeed, json_feed
 from home.content_version import cached
-from home.models import Commune, Province
+from home.models import Commune, Province, visible
 
 SITE_NAME = getattr(settings, "WAGTAIL_SITE_NAME", "Bình Yên")
 COPYRIGHT = f"Nội dung của {SITE_NAME}. Khi đăng lại xin ghi rõ nguồn và dẫn đường link về bài gốc."
@@ -185,15 +184,11 @@ def widget_view(request):
 
 def public_article(page_id: int):
     """A live, public, unexpired content page by id, or None."""
-    page = Page.objects.live().public().filter(pk=page_id).first()
+    page = visible(Page.objects.all()).filter(pk=page_id).first()
     if page is None:
         return None
     page = page.specific
-    if type_for_page(page) is None or not hasattr(page, "sapo"):
-        return None
-    if page.expire_at and page.expire_at <= timezone.now():
-        return None
-    return page
+    return page if type_for_page(page) is not None and hasattr(page, "sapo") else None
 
 
 @require_safe
@@ -250,13 +245,8 @@ def resolve_public_page(request, url: str):
         return None
     path = parts.path if parts.path.endswith("/") else parts.path + "/"
     url_path = site.root_page.url_path + path.lstrip("/")
-    page = Page.objects.live().public().filter(url_path=url_path).first()
-    if page is None:
-        return None
-    page = page.specific
-    if page.expire_at and page.expire_at <= timezone.now():
-        return None
-    return page
+    page = visible(Page.objects.all()).filter(url_path=url_path).first()
+    return page.specific if page is not None else None
 
 
 def _positive(params, name: str) -> int | None:
@@ -328,7 +318,7 @@ def oembed_view(request):
 
 @require_safe
 def share_card_view(request, page_id: int, digest: str):
-    page = Page.objects.live().public().filter(pk=page_id).first()
+    page = visible(Page.objects.all()).filter(pk=page_id).first()
     if page is None:
         raise Http404("Không tìm thấy trang.")
     page = page.specific

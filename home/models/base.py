@@ -40,17 +40,17 @@ def images_with_renditions():
     return get_image_model().objects.prefetch_renditions()
 
 
+def visible(pages):
+    """What readers may see now, for any page queryset: live, public and not past its expiry
+    time (`publish_scheduled` unpublishes expired pages only once a minute)."""
+    return pages.live().public().exclude(expire_at__lte=timezone.now())
+
+
 class ArticleQuerySet(PageQuerySet):
     def listing(self, keep_streamfields: tuple[str, ...] = (), renditions: bool = True):
         """What a listing, a feed or the home page shows: live, public, unexpired, newest first,
         loaded as `cards()` loads them."""
-        return (
-            self.live()
-            .public()
-            .exclude(expire_at__lt=timezone.now())
-            .cards(keep_streamfields, renditions)
-            .order_by(*self.model.listing_order)
-        )
+        return visible(self).cards(keep_streamfields, renditions).order_by(*self.model.listing_order)
 
     def cards(self, keep_streamfields: tuple[str, ...] = (), renditions: bool = True):
         """Load these pages with what a card prints, in a fixed number of queries.

@@ -15,6 +15,7 @@ from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
 import feeds.sources
+from feeds import sharecard
 from feeds.sources import FEED_TYPES, available_topics
 from forums.models import ForumAnnouncementPage
 from home.models import Commune
@@ -403,6 +404,13 @@ def test_draft_private_expired_and_unpublished_content_never_appears(client, sto
         assert not _everywhere(client, page.title), page.title
     widget = client.get("/nhung/?loai=nguoi-tot-viec-tot&so=20").content.decode()
     assert private.title not in widget and expired.title not in widget
+    # Nor is any of them embedded, previewed or given a share card one by one.
+    for page in (private, expired, unpublished):
+        page = StoryPage.objects.get(pk=page.pk)
+        assert client.get(f"/nhung/trang/{page.pk}/").status_code == 404, page.title
+        oembed = client.get("/oembed/", {"url": page.full_url})
+        assert oembed.status_code == 404, page.title
+        assert client.get(sharecard.card_url(page)).status_code == 404, page.title
 
 
 def test_bench_command_reports_median_p95_and_queries():
