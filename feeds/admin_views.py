@@ -7,7 +7,7 @@ from django.urls import reverse
 from wagtail.models import Page
 
 from feeds.caption import fanpage_caption
-from feeds.sources import type_for_page
+from feeds.sources import article_type
 
 
 def caption_view(request, page_id: int):
@@ -15,8 +15,7 @@ def caption_view(request, page_id: int):
     permissions = page.permissions_for_user(request.user)
     if not (permissions.can_edit() or request.user.is_superuser):
         raise PermissionDenied
-    feed_type = type_for_page(page)
-    if feed_type is None or not isinstance(page, feed_type.model):
+    if article_type(page) is None:
         raise Http404("Chỉ bài viết mới có chú thích fanpage.")
     url = page.get_full_url(request)
     return render(

@@ -28,7 +28,6 @@ class ItemImage:
 
 @dataclass(frozen=True)
 class FeedItem:
-    page: object
     feed_type: FeedType
     id: str
     url: str
@@ -37,7 +36,6 @@ class FeedItem:
     published: datetime.datetime
     updated: datetime.datetime
     categories: tuple[str, ...]
-    topics: tuple[str, ...]
     unit: str
     place: str
     card_date: object
@@ -94,22 +92,14 @@ def place_of(feed_type: FeedType, page) -> str:
     return f"{', '.join(names)}, {province.short_name}" if province else ", ".join(names)
 
 
-_UNREAD = object()
-
-
-def feed_item(
-    feed_type: FeedType, page, request, sizes: dict[int, int] | None = None, image=_UNREAD
-) -> FeedItem:
+def feed_item(feed_type: FeedType, page, request, sizes: dict[int, int], image) -> FeedItem:
+    """One item; `image` is the page's `visible_hero_image`, read once by `feed_items`."""
     url = page.get_full_url(request)
     published = page.first_published_at or page.last_published_at or timezone.now()
     updated = max(page.last_published_at or published, published)
     topics = tuple(feed_type.topics_of(page))
-    # A forum's kicker is its status, which changes with time; feeds keep what stays true.
-    kicker = [] if feed_type.slug == "dien-dan" else [page.kicker]
-    if image is _UNREAD:
-        image = page.visible_hero_image  # a story decides it from its people's consent
+    categories = [feed_type.label, feed_type.kicker_of(page), *topics]
     return FeedItem(
-        page=page,
         feed_type=feed_type,
         id=f"urn:uuid:{page.translation_key}",
         url=url,
@@ -117,12 +107,11 @@ def feed_item(
         summary=page.sapo,
         published=published,
         updated=updated,
-        categories=tuple(dict.fromkeys([feed_type.label, *kicker, *topics])),
-        topics=topics,
+        categories=tuple(dict.fromkeys(c for c in categories if c)),
         unit=feed_type.unit_of(page),
         place=place_of(feed_type, page),
         card_date=page.card_date,
-        image=item_image(image, url, sizes if sizes is not None else image_sizes([image] if image else [])),
+        image=item_image(image, url, sizes),
         picture=image,
     )
 

@@ -25,7 +25,7 @@ from django.urls import reverse
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 from feeds.items import place_of
-from feeds.sources import type_for_page
+from feeds.sources import article_type
 
 WIDTH, HEIGHT = 1200, 630
 CARD_VERSION = "1"  # bump when the drawing changes, so every card gets a new URL
@@ -73,12 +73,12 @@ class CardSpec:
 
 def card_spec(page) -> CardSpec:
     """The card of any page: content pages show their facts; others just their title."""
-    feed_type = type_for_page(page)
-    if feed_type is None or not isinstance(page, feed_type.model):
+    feed_type = article_type(page)
+    if feed_type is None:
         return CardSpec(title=nfc(page.title))
     when = page.card_date or page.first_published_at
     date_text = when.strftime("%d/%m/%Y") if when else ""
-    kicker = feed_type.label if feed_type.slug == "dien-dan" else page.kicker
+    kicker = feed_type.kicker_of(page) or feed_type.label
     return CardSpec(
         title=nfc(page.title),
         kicker=nfc(kicker),

@@ -53,15 +53,30 @@ class FeedType:
     hashtag: str
     model_label: str
     index_model_label: str
-    commune_lookup: str  # how to filter by one commune
-    province_lookup: str  # how to filter by one province
     unit_attr: str  # the author or unit shown with an item
     topic_through: str = ""  # the tag through-model, for types that have topics
+    # Relations an item prints beyond what the model's `listing()` loads.
     prefetch: tuple = ()
+    # Whether the model's `kicker` stays true once published; a forum's is its status, which
+    # changes with time, so feeds and share cards leave it out.
+    lasting_kicker: bool = True
 
     @property
     def model(self):
         return apps.get_model(self.model_label)
+
+    @property
+    def commune_lookup(self) -> str:
+        """How to filter by one commune: the model's own lookup, as listings and search use it."""
+        return self.model.commune_lookup
+
+    @property
+    def province_lookup(self) -> str:
+        return self.model.province_lookup
+
+    def kicker_of(self, page) -> str:
+        """The page's kicker if it stays true over time, else ""."""
+        return page.kicker if self.lasting_kicker else ""
 
     @property
     def index_model(self):
@@ -72,9 +87,7 @@ class FeedType:
         return bool(self.topic_through)
 
     def prefetches(self) -> list:
-        if self.slug == "mo-hinh":
-            return [Prefetch("communes", queryset=Commune.objects.only("code", "name", "province_id"))]
-        return []
+        return list(self.prefetch)
 
     def attach_topics(self, pages) -> None:
         """Give each page its topic names as `feed_topics`, in one query of plain values.
@@ -122,8 +135,6 @@ FEED_TYPES: tuple[FeedType, ...] = (
         hashtag="NgườiTốtViệcTốt",
         model_label="stories.StoryPage",
         index_model_label="stories.StoryIndexPage",
-        commune_lookup="commune",
-        province_lookup="commune__province",
         unit_attr="byline",
         topic_through="stories.StoryTag",
     ),
@@ -133,9 +144,8 @@ FEED_TYPES: tuple[FeedType, ...] = (
         hashtag="MôHìnhANTT",
         model_label="models_showcase.ModelShowcasePage",
         index_model_label="models_showcase.ShowcaseIndexPage",
-        commune_lookup="communes",
-        province_lookup="province",
         unit_attr="coordinating_unit",
+        prefetch=(Prefetch("communes", queryset=Commune.objects.only("code", "name", "province_id")),),
     ),
     FeedType(
         slug="dien-dan",
@@ -143,9 +153,8 @@ FEED_TYPES: tuple[FeedType, ...] = (
         hashtag="DiễnĐànĐốiThoại",
         model_label="forums.ForumAnnouncementPage",
         index_model_label="forums.ForumIndexPage",
-        commune_lookup="commune",
-        province_lookup="commune__province",
         unit_attr="hosting_units",
+        lasting_kicker=False,
     ),
 )
 TYPES_BY_SLUG = {t.slug: t for t in FEED_TYPES}
@@ -157,6 +166,12 @@ def type_for_page(page) -> FeedType | None:
         if isinstance(page, feed_type.model | feed_type.index_model):
             return feed_type
     return None
+
+
+def article_type(page) -> FeedType | None:
+    """The feed type of a content page (a story, showcase or forum), None for any other page."""
+    feed_type = type_for_page(page)
+    return feed_type if feed_type is not None and isinstance(page, feed_type.model) else None
 
 
 @dataclass(frozen=True)
@@ -328,10 +343,6 @@ class FeedSlice:
         if self.topic:
             parts.append(f"Chủ đề: {self.topic.name}")
         return " · ".join(parts)
-
-    @property
-    def is_everything(self) -> bool:
-        return not (self.province or self.commune or self.feed_type or self.topic)
 
     # --- Querying it -------------------------------------------------------------------
 

@@ -13,7 +13,6 @@ from django.utils import feedgenerator
 from django.utils.feedgenerator import Enclosure, rfc3339_date
 
 MEDIA_NS = "http://search.yahoo.com/mrss/"
-PAGING_RELS = ("first", "previous", "next")
 
 
 class MediaRssFeed(feedgenerator.Rss201rev2Feed):

@@ -14,13 +14,13 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import condition, require_safe
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from feeds import http, sharecard
-from feeds.items import FeedItem, feed_item, feed_items
-from feeds.sources import FEED_TYPES, FeedSlice, SliceNotFound, available_topics, type_for_page
+from feeds.items import FeedItem, feed_items
+from feeds.sources import FEED_TYPES, FeedSlice, SliceNotFound, article_type, available_topics, type_for_page
 from feeds.syndication import JSON_FEED_CONTENT_TYPE, AtomSliceFeed, SliceFeed, json_feed
 from home.content_version import cached
 from home.models import Commune, Province, visible
@@ -28,6 +28,7 @@ from home.models import Commune, Province, visible
 SITE_NAME = getattr(settings, "WAGTAIL_SITE_NAME", "Bình Yên")
 COPYRIGHT = f"Nội dung của {SITE_NAME}. Khi đăng lại xin ghi rõ nguồn và dẫn đường link về bài gốc."
 LOADER_JS = (Path(__file__).parent / "assets" / "loader.js").read_text(encoding="utf-8")
+LOADER_ETAG = http.make_etag(LOADER_JS)
 WIDGET_DEFAULT_COUNT, WIDGET_MAX_COUNT = 5, 20
 CARD_HEIGHT, CARD_WIDTH = 132, 480
 
@@ -130,9 +131,9 @@ def feed_view(request, fmt: str):
 WIDGET_IMAGE_SPEC = "fill-192x144|format-webp"  # the same spec as in feeds/widget.html
 
 
-def prefetch_card_renditions(pages):
+def prefetch_card_renditions(items):
     """The widget's thumbnails in one query, instead of one per card."""
-    images = [page.visible_hero_image for page in pages if page.visible_hero_image]
+    images = [item.picture for item in items if item.picture]
     if images:
         renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=WIDGET_IMAGE_SPEC)
         prefetch_related_objects(images, Prefetch("renditions", queryset=renditions))
@@ -167,8 +168,8 @@ def widget_view(request):
 
     def render_widget():
         pairs, _ = feed_slice.fetch(limit=count, page=1)
-        prefetch_card_renditions([page for _, page in pairs])
         items = feed_items(pairs, request)
+        prefetch_card_renditions(items)
         more_url = section_url(feed_slice.feed_type, request) if feed_slice.feed_type else "/"
         html = render_to_string(
             "feeds/widget.html",
@@ -183,25 +184,34 @@ def widget_view(request):
 
 
 def public_article(page_id: int):
-    """A live, public, unexpired content page by id, or None."""
+    """(feed type, page) for a live, public, unexpired content page, loaded as feeds load
+    their items; None for any other page."""
     page = visible(Page.objects.all()).filter(pk=page_id).first()
-    if page is None:
+    feed_type = next((t for t in FEED_TYPES if page is not None and t.model is page.specific_class), None)
+    if feed_type is None:
         return None
-    page = page.specific
-    return page if type_for_page(page) is not None and hasattr(page, "sapo") else None
+    found = list(
+        feed_type.model.objects.filter(pk=page_id)
+        .cards(renditions=False)
+        .prefetch_related(*feed_type.prefetches())
+    )
+    feed_type.attach_topics(found)
+    return (feed_type, found[0]) if found else None
 
 
 @require_safe
 def widget_page_view(request, page_id: int):
     """One page's card, for oEmbed."""
-    page = public_article(page_id)
-    if page is None:
+    article = public_article(page_id)
+    if article is None:
         return _widget_error(request, "Không tìm thấy bài viết này, hoặc bài chưa được công khai.")
     token, last_modified = http.content_state(request)
     etag = http.make_etag(token, "widget-page", request.build_absolute_uri())
     if (not_modified := http.conditional(request, etag, last_modified)) is not None:
         return http.embeddable(not_modified)
-    item = feed_item(type_for_page(page), page, request)
+    items = feed_items([article], request)
+    prefetch_card_renditions(items)
+    item = items[0]
     response = render(
         request,
         "feeds/widget.html",
@@ -211,11 +221,13 @@ def widget_page_view(request, page_id: int):
 
 
 @require_safe
+@condition(etag_func=lambda request: LOADER_ETAG)
 def loader_view(request):
     """The tiny script embedding sites load: it resizes our iframes when they report a height."""
     response = HttpResponse(LOADER_JS, content_type="text/javascript; charset=utf-8")
     response["Access-Control-Allow-Origin"] = "*"
-    return http.finish(response, http.make_etag(LOADER_JS), None, cache_control="public, max-age=86400")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
 
 
 def embed_code(request, src: str, title: str, height: int, width: int | None = None) -> str:
@@ -275,13 +287,13 @@ def oembed_view(request):
     if page is None:
         return http.text_error("Không tìm thấy trang công khai nào ở địa chỉ này.")
 
-    feed_type = type_for_page(page)
-    is_article = feed_type is not None and isinstance(page, feed_type.model)
+    feed_type = article_type(page)
+    is_article = feed_type is not None
     if is_article:
         src = request.build_absolute_uri(reverse("feeds:widget_page", args=[page.pk]))
         height = CARD_HEIGHT
     else:
-        feed_slice = FeedSlice(feed_type=feed_type)
+        feed_slice = FeedSlice(feed_type=type_for_page(page))
         src = request.build_absolute_uri(reverse("feeds:widget")) + feed_slice.querystring()
         height = 600
     width = min(maxwidth or CARD_WIDTH, CARD_WIDTH)

@@ -5,7 +5,7 @@ from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
 
 from feeds import admin_views
-from feeds.sources import type_for_page
+from feeds.sources import article_type
 
 
 class FanpageCaptionMenuItem(ActionMenuItem):
@@ -18,8 +18,7 @@ class FanpageCaptionMenuItem(ActionMenuItem):
         page = context.get("page")
         if context.get("view") != "edit" or page is None:
             return False
-        feed_type = type_for_page(page)
-        return feed_type is not None and isinstance(page, feed_type.model)
+        return article_type(page) is not None
 
     def get_url(self, parent_context):
         return reverse("feeds_admin:caption", args=[parent_context["page"].pk])

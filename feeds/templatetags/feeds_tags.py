@@ -24,11 +24,6 @@ def _absolute(request, url: str) -> str:
     return request.build_absolute_uri(url) if request is not None else url
 
 
-def is_article(page) -> bool:
-    feed_type = type_for_page(page)
-    return feed_type is not None and isinstance(page, feed_type.model)
-
-
 @register.inclusion_tag("feeds/includes/head_tags.html", takes_context=True)
 def feed_head_links(context):
     """<link rel="alternate"> for the feeds that fit the page, and oEmbed discovery.

@@ -93,6 +93,9 @@ def test_loader_script_checks_the_message_origin(client):
     assert "event.origin !== origin" in script
     assert "contentWindow === event.source" in script
     assert not response.cookies
+    # Every page embedding the widget loads it: a browser or CDN holding it gets a 304.
+    again = client.get("/nhung/tai.js", HTTP_IF_NONE_MATCH=response["ETag"])
+    assert again.status_code == 304 and again.content == b""
 
 
 def test_single_card_widget_for_oembed(client, story):
