@@ -54,18 +54,14 @@ class ForumIndexPage(SectionIndexPage):
         verbose_name = "chuyên mục diễn đàn"
         verbose_name_plural = "chuyên mục diễn đàn"
 
-    def get_context(self, request, *args, **kwargs):
+    def listing_context(self, request, items) -> dict:
+        """Forums still to come on top (soonest first); past ones below, paged."""
         from home.listing import paginate
 
-        context = super(SectionIndexPage, self).get_context(request, *args, **kwargs)
-        form, items = self.filtered(request, self.items())
-        now = timezone.now()
-        context.update(
-            filter_form=form,
-            upcoming=items.filter(ends_at__gte=now).order_by("starts_at"),
-            page_obj=paginate(request, items.filter(ends_at__lt=now), self.page_size),
-        )
-        return context
+        return {
+            "upcoming": ForumAnnouncementPage.upcoming(items),
+            "page_obj": paginate(request, items.filter(ends_at__lt=timezone.now()), self.page_size),
+        }
 
 
 class ForumAnnouncementPage(RoutablePageMixin, ArticlePage):
@@ -212,6 +208,11 @@ class ForumAnnouncementPage(RoutablePageMixin, ArticlePage):
         if "image" in article:
             data["image"] = article["image"]
         return data
+
+    @staticmethod
+    def upcoming(forums):
+        """The forums of a queryset that have not ended yet, soonest first."""
+        return forums.filter(ends_at__gte=timezone.now()).order_by("starts_at")
 
     @property
     def kicker(self) -> str:

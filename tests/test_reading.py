@@ -2,10 +2,12 @@
 
 import json
 import re
+from datetime import timedelta
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from forums.models import ForumAnnouncementPage
 from models_showcase.models import ModelShowcasePage
@@ -233,3 +235,30 @@ def test_a_long_commune_list_waits_for_a_province(client, monkeypatch):
     assert "phuong-dong-da" in in_ha_noi and len(in_ha_noi) < len(everything)
     html = html_of(client, "/nguoi-tot-viec-tot/?xa=phuong-dong-da")
     assert commune_options(html) == ["", "phuong-dong-da"] and "Học sinh lớp 9" in html
+
+
+def test_the_featured_story_follows_the_rules_of_every_card(client):
+    """The editor's featured story shows on the home page only while readers may see it, and
+    never with a photo of someone who has not agreed to it."""
+    from wagtail.models import Page, PageViewRestriction
+
+    from home.models import HomePage
+
+    featured = HomePage.objects.get().featured_story
+
+    def featured_block() -> str:
+        html = html_of(client, "/")
+        return re.search(r'<article class="featured">.*?</article>', html, re.S).group(0)
+
+    assert featured.title in featured_block() and "<picture" in featured_block()
+    StoryPerson.objects.filter(page=featured).update(photo=featured.hero_image, initials_only=True)
+    featured.save_revision().publish()
+    assert featured.title in featured_block() and "<picture" not in featured_block()
+
+    restriction = PageViewRestriction.objects.create(
+        page=Page.objects.get(pk=featured.pk), restriction_type="login"
+    )
+    assert featured.title not in featured_block()  # the newest public story takes its place
+    restriction.delete()
+    StoryPage.objects.filter(pk=featured.pk).update(expire_at=timezone.now() - timedelta(minutes=1))
+    assert featured.title not in html_of(client, "/")

@@ -2,10 +2,10 @@
 
 from django.apps import apps
 from django.db import models
-from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 
-from home.models.base import BasePage
+from home.content_version import cached
+from home.models.base import BasePage, visible
 
 
 class HomePage(BasePage):
@@ -45,7 +45,8 @@ class HomePage(BasePage):
         ForumIndexPage = apps.get_model("forums", "ForumIndexPage")
 
         stories = StoryPage.objects.listing().descendant_of(self)
-        featured = self.featured_story if self.featured_story and self.featured_story.live else None
+        # The chosen story only while readers may see it (live, public, unexpired), like any card.
+        featured = stories.filter(pk=self.featured_story_id).first() if self.featured_story_id else None
         featured = featured or stories.first()
         if featured:
             stories = stories.exclude(pk=featured.pk)
@@ -55,13 +56,14 @@ class HomePage(BasePage):
             showcases=ShowcasePage.objects.listing(keep_streamfields=("key_figures",)).descendant_of(self)[
                 :4
             ],
-            upcoming_forums=ForumPage.objects.listing()
-            .descendant_of(self)
-            .filter(ends_at__gte=timezone.now())
-            .order_by("starts_at")[:3],
-            sections=[
-                idx.objects.live().public().child_of(self).first()
-                for idx in (StoryIndexPage, ShowcaseIndexPage, ForumIndexPage)
-            ],
+            upcoming_forums=ForumPage.upcoming(ForumPage.objects.listing().descendant_of(self))[:3],
+            sections=cached(
+                f"home-sections:{self.pk}",
+                lambda: [
+                    visible(idx.objects.all()).child_of(self).first()
+                    for idx in (StoryIndexPage, ShowcaseIndexPage, ForumIndexPage)
+                ],
+                request,
+            ),
         )
         return context

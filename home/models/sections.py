@@ -45,12 +45,16 @@ class SectionIndexPage(BasePage):
         return form, (form.filter(items) if form.is_valid() else items.none())
 
     def get_context(self, request, *args, **kwargs):
-        from home.listing import paginate
-
         context = super().get_context(request, *args, **kwargs)
         form, items = self.filtered(request, self.items())
-        context.update(filter_form=form, page_obj=paginate(request, items, self.page_size))
+        context.update(filter_form=form, **self.listing_context(request, items))
         return context
+
+    def listing_context(self, request, items) -> dict:
+        """What the template lists from the filtered items; a page of them by default."""
+        from home.listing import paginate
+
+        return {"page_obj": paginate(request, items, self.page_size)}
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
