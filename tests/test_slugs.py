@@ -35,3 +35,6 @@ def test_a_page_saved_without_slug_gets_one_from_its_vietnamese_title():
     assert page.slug == "dong-da-binh-yen"
     second = home.add_child(instance=StoryIndexPage(title="Đống Đa bình yên"))
     assert second.slug == "dong-da-binh-yen-2"
+    # A draft (Word import, "save draft") is cleaned by Wagtail's minimal_clean, not full_clean.
+    draft = home.add_child(instance=StoryIndexPage(title="Đống Đa đêm mưa", live=False))
+    assert draft.slug == "dong-da-dem-mua"
