@@ -119,21 +119,10 @@ def _warn_if_not_publishable(request, page):
 
 
 @hooks.register("after_edit_page")
-def after_edit(request, page):
-    if isinstance(page.specific, StoryPage):
-        _log_consent_changes(request, page)
-        _warn_if_not_publishable(request, page)
-
-
 @hooks.register("after_create_page")
-def after_create(request, page):
+def after_save(request, page):
+    """Every save in the editor, "publish" included: Wagtail runs these hooks after
+    `after_publish_page` too, so consent changes are recorded once per save."""
     if isinstance(page.specific, StoryPage):
         _log_consent_changes(request, page)
         _warn_if_not_publishable(request, page)
-
-
-@hooks.register("after_publish_page")
-def after_publish(request, page):
-    # Publishing from the edit view does not run after_edit_page; record consent changes here.
-    if isinstance(page.specific, StoryPage):
-        _log_consent_changes(request, page)
