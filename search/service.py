@@ -230,7 +230,12 @@ class SearchParams:
 
 
 def searchable_pages(request):
-    """Every page a reader may find: live, public, not past its expiry, on this site."""
+    """Every page a reader may find: live, public, not past its expiry, on this site.
+
+    The rule of `home.models.visible`, written for search backends: they filter only on
+    indexed fields, and `expire_at` is not one, so expired pages are excluded by id (a lookup
+    on the partial expiry index of `home.0006`).
+    """
     site = Site.find_for_request(request) if request is not None else None
     pages = Page.objects.live().public()
     pages = pages.descendant_of(site.root_page, inclusive=True) if site else pages.filter(depth__gt=1)

@@ -7,6 +7,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 
+from home.models import visible
 from search import service
 from search.folding import fold
 
@@ -24,7 +25,7 @@ def _commune_choices(province):
     codes = set()
     for kind in service.KINDS:
         codes.update(
-            kind.model.objects.live()
+            visible(kind.model.objects.all())
             .filter(**{f"{kind.province_lookup}": province})
             .values_list(kind.commune_lookup, flat=True)
         )
