@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Prefetch
 from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -12,7 +13,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from home.blocks import BODY_FEATURES, CaptionedImageBlock, DocumentBlock, KeyFigureBlock, phone_validator
-from home.models import ArticlePage, SectionIndexPage
+from home.models import ArticlePage, Commune, SectionIndexPage
 from home.slugs import ascii_slugify
 
 
@@ -161,6 +162,8 @@ class ModelShowcasePage(ArticlePage):
 
     parent_page_types = ["models_showcase.ShowcaseIndexPage"]
     subpage_types = []
+    # Its communes print on the page, in the share card, the caption and the feed links.
+    page_prefetch_related = (Prefetch("communes", queryset=Commune.objects.select_related("province")),)
 
     class Meta:
         verbose_name = "mô hình bảo đảm ANTT"

@@ -4,7 +4,7 @@ import logging
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Prefetch
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -138,6 +138,9 @@ class StoryPage(ArticlePage):
     province_lookup, commune_lookup, year_lookup = "commune__province", "commune", "deed_date__year"
     # Cards decide whether the lead image may show from the people's consent (one query per list).
     listing_prefetch_related = (PEOPLE,)
+    # The people decide what the page may show (names; photos in the lead, the body and the
+    # share card); the topics print as links and in the fanpage caption.
+    page_prefetch_related = (PEOPLE, "tagged_items__tag")
 
     search_fields = [
         *ArticlePage.search_fields,
@@ -191,14 +194,6 @@ class StoryPage(ArticlePage):
         return self.commune.province
 
     schema_org_type = "NewsArticle"
-
-    def get_context(self, request, *args, **kwargs):
-        # The people decide what the page may show (names; photos in the lead, the body and the
-        # share preview), and the template asks several times: read them once. A preview holds
-        # the editor's unsaved people in memory instead, so it is left alone.
-        if self.pk and not getattr(request, "is_preview", False):
-            prefetch_related_objects([self], PEOPLE)
-        return super().get_context(request, *args, **kwargs)
 
     def structured_data(self, request, site_settings) -> dict:
         data = super().structured_data(request, site_settings)

@@ -262,3 +262,16 @@ def test_the_featured_story_follows_the_rules_of_every_card(client):
     restriction.delete()
     StoryPage.objects.filter(pk=featured.pk).update(expire_at=timezone.now() - timedelta(minutes=1))
     assert featured.title not in html_of(client, "/")
+
+
+def test_showcase_page_query_count_does_not_grow_with_its_communes(client):
+    from home.models import Commune
+
+    showcase = ModelShowcasePage.objects.get(title__startswith="Tổ liên gia")
+    before = query_count(client, showcase.url)
+    more = Commune.objects.filter(province=showcase.province).exclude(showcases=showcase).order_by("code")[:3]
+    showcase.communes.add(*more)
+    showcase.save_revision().publish()
+    html = html_of(client, showcase.url)
+    assert all(commune.name in html for commune in more)
+    assert query_count(client, showcase.url) == before <= 21, before

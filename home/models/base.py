@@ -1,7 +1,7 @@
 """Abstract pages every section builds on: ASCII slugs, and the fields of a news item."""
 
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -115,6 +115,10 @@ class ArticlePage(BasePage):
     # Child relations a card needs (e.g. a story's people, whose consent decides its image).
     listing_prefetch_related: tuple[str, ...] = ()
     listing_order: tuple[str, ...] = ("-first_published_at",)
+    # Relations the page's own template (and its share card, caption, feed links) reads more
+    # than once; `get_context` reads them once. A preview holds the editor's unsaved children
+    # in memory instead, so it is left alone.
+    page_prefetch_related: tuple = ()
 
     search_fields = [*Page.search_fields, index.SearchField("sapo")]
 
@@ -128,6 +132,11 @@ class ArticlePage(BasePage):
 
     class Meta:
         abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        if self.page_prefetch_related and self.pk and not getattr(request, "is_preview", False):
+            prefetch_related_objects([self], *self.page_prefetch_related)
+        return super().get_context(request, *args, **kwargs)
 
     def get_search_description(self) -> str:
         return self.search_description or self.sapo

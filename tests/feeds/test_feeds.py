@@ -270,8 +270,13 @@ def test_unknown_slices_answer_404_in_vietnamese_never_an_empty_feed(client, que
 
 
 def test_a_commune_without_its_province_is_found_when_its_slug_is_unique(client):
-    response = client.get(feed_url("rss", xa="phuong-hoan-kiem"))
-    assert response.status_code == 200
+    alone = feedparser.parse(client.get(feed_url("rss", xa="phuong-hoan-kiem")).content)
+    with_province = feedparser.parse(
+        client.get(feed_url("rss", tinh="ha-noi", xa="phuong-hoan-kiem")).content
+    )
+    links = [entry.link for entry in alone.entries]
+    assert links and links == [entry.link for entry in with_province.entries]
+    assert len(links) < len(feedparser.parse(client.get(feed_url("rss")).content).entries)
 
 
 # --- Paging ---------------------------------------------------------------------------------
