@@ -37,6 +37,10 @@ class BasePage(AsciiSlugMixin, Page):
         abstract = True
 
 
+# The link-preview size (Facebook, Zalo) for images shown as-is; articles get a share card.
+SHARE_IMAGE_SPEC = "fill-1200x630-c75|format-jpeg|jpegquality-80"
+
+
 def images_with_renditions():
     """Images with their renditions prefetched, so `{% picture %}` costs no query per image."""
     return get_image_model().objects.prefetch_renditions()
@@ -187,6 +191,6 @@ class ArticlePage(BasePage):
         if self.last_published_at:
             data["dateModified"] = self.last_published_at.isoformat()
         if self.visible_hero_image:
-            rendition = self.visible_hero_image.get_rendition("fill-1200x630-c75|format-jpeg|jpegquality-80")
+            rendition = self.visible_hero_image.get_rendition(SHARE_IMAGE_SPEC)
             data["image"] = [request.build_absolute_uri(rendition.url)]
         return data

@@ -10,6 +10,9 @@ from home.blocks import HotlineBlock, SocialLinkBlock, phone_validator
 
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
+    # Every page without its own image previews with the default one: load it with the settings.
+    select_related = ["default_share_image"]
+
     operating_unit = models.CharField(
         "đơn vị vận hành",
         max_length=200,

@@ -12,6 +12,7 @@ from wagtail.models import Page, Site
 
 from home import structured_data
 from home.content_version import cached
+from home.models.base import SHARE_IMAGE_SPEC
 from home.slugs import ascii_slugify
 
 register = template.Library()
@@ -88,19 +89,16 @@ class ShareImage:
     alt: str
 
 
-SHARE_SPEC = "fill-1200x630-c75|format-jpeg|jpegquality-80"
-
-
 @register.simple_tag(takes_context=True)
-def share_image(context, page):
-    """The 1200x630 link-preview image of a page (its lead image, or the site's default)."""
-    image = (
-        getattr(page, "visible_hero_image", None)
-        or context["settings"]["home"]["SiteSettings"].default_share_image
-    )
+def share_image(context):
+    """The 1200x630 link-preview image of a page that has no share card: the site's default.
+
+    Articles (pages with a sapo) preview with their generated share card instead (meta.html).
+    """
+    image = context["settings"]["home"]["SiteSettings"].default_share_image
     if image is None:
         return None
-    rendition = image.get_rendition(SHARE_SPEC)
+    rendition = image.get_rendition(SHARE_IMAGE_SPEC)
     return ShareImage(
         url=context["request"].build_absolute_uri(rendition.url),
         width=rendition.width,
