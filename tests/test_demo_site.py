@@ -55,8 +55,13 @@ def test_home_page_is_vietnamese_and_links_to_the_three_sections(client):
     assert response.status_code == 200
     html = response.content.decode()
     assert '<html lang="vi">' in html
-    for path in ("/nguoi-tot-viec-tot/", "/mo-hinh/", "/dien-dan/"):
-        assert f'href="{path}"' in html
+    # In the menu, and again under each block of the home page.
+    for path, label in (
+        ("/nguoi-tot-viec-tot/", "Xem tất cả câu chuyện"),
+        ("/mo-hinh/", "Xem tất cả mô hình"),
+        ("/dien-dan/", "Lịch các diễn đàn"),
+    ):
+        assert f'<a href="{path}">{label}</a>' in html
     assert 'href="tel:113"' in html
     assert "Cơ quan chủ quản" in html and "Công an Thành phố Hà Nội" in html
 
@@ -119,9 +124,13 @@ def test_forum_calendar_download_is_in_vietnam_time(client):
 
 
 def test_index_pages_paginate_and_survive_bad_page_numbers(client):
-    for value in ("2", "0", "-1", "abc", "1000000000000", "%00"):
+    # The demo section holds 13 stories: two pages of 12. Anything that is not a page number
+    # shows page 1, and a number past the end the last page.
+    expected = {"2": "2", "0": "2", "-1": "2", "abc": "1", "1000000000000": "2", "%00": "1"}
+    for value, shown in expected.items():
         response = client.get("/nguoi-tot-viec-tot/", {"trang": value})
         assert response.status_code == 200, value
+        assert response.context["page_obj"].number == int(shown), value
 
 
 def test_site_settings_hold_the_legal_footer():
