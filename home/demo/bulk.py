@@ -25,8 +25,6 @@ from home.models import Commune
 from home.slugs import ascii_slugify
 from stories.models import AgeGroup, ConsentScope, DeedType, StoryIndexPage, StoryPage, StoryPerson, StoryTag
 
-STEP_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-
 SUBJECTS = [
     "Tài xế xe ôm",
     "Học sinh lớp 8",
@@ -63,17 +61,10 @@ FAMILY_NAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng
 GIVEN_NAMES = ["Văn Hùng", "Thị Lan", "Minh Đức", "Thu Hà", "Quốc Bảo", "Ngọc Ánh"]
 
 
-def _step(number: int) -> str:
-    out = ""
-    while number:
-        number, rem = divmod(number, 36)
-        out = STEP_ALPHABET[rem] + out
-    return out.rjust(4, "0")
-
-
 def _next_step(parent: Page) -> int:
-    last = Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1).order_by("-path").first()
-    return int(last.path[-4:], 36) + 1 if last else 1
+    """The number of the next child under `parent`, in treebeard's own path alphabet."""
+    last = parent.get_last_child()
+    return Page._str2int(last.path[-Page.steplen :]) + 1 if last else 1
 
 
 def add_bulk_stories(count: int, seed: int = 2025, batch_size: int = 1000, stdout=None) -> int:
@@ -113,7 +104,7 @@ def add_bulk_stories(count: int, seed: int = 2025, batch_size: int = 1000, stdou
                         draft_title=title,
                         slug=slug,
                         content_type=content_type,
-                        path=parent.path + _step(start_step + i),
+                        path=Page._get_path(parent.path, parent.depth + 1, start_step + i),
                         depth=parent.depth + 1,
                         numchild=0,
                         url_path=f"{parent.url_path}{slug}/",
