@@ -25,7 +25,6 @@ urlpatterns = [
 ]
 
 handler400 = "home.views.bad_request"
-handler404 = "home.views.page_not_found"
 
 if settings.SERVE_MEDIA:
     # The embedded tier serves uploads itself; the scale tier puts them behind a CDN or S3.

@@ -1,7 +1,8 @@
 """Small site-wide endpoints: robots.txt, the web app manifest, the favicon, error pages."""
 
-from django.http import HttpResponse, JsonResponse
-from django.shortcuts import redirect, render
+from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
@@ -53,8 +54,6 @@ def favicon(request):
 
 
 def bad_request(request, exception=None):
-    return render(request, "400.html", status=400)
-
-
-def page_not_found(request, exception=None):
-    return render(request, "404.html", status=404)
+    """400 without the request: it may be what is wrong (a Host header not in ALLOWED_HOSTS),
+    and Django's own handler renders with it, which fails again and answers 500."""
+    return HttpResponseBadRequest(render_to_string("400.html"))

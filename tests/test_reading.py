@@ -186,6 +186,15 @@ def test_site_basics(client):
     assert "/nguoi-tot-viec-tot/tai-xe-xe-om" in sitemap
     not_found = html_of(client, "/khong-co-trang-nay/", status=404)
     assert "Không tìm thấy trang" in not_found and '<html lang="vi">' in not_found
+    # A Host header the site does not serve (scanners send them all day): 400, never 500.
+    from django.test import Client
+
+    stranger = Client(HTTP_HOST="evil.example", raise_request_exception=False).get("/")
+    assert stranger.status_code == 400 and "Yêu cầu không hợp lệ" in stranger.content.decode()
+    # Django renders the 500 page with no context at all; it still speaks Vietnamese.
+    from django.template import loader
+
+    assert "Trang đang gặp sự cố" in loader.get_template("500.html").render()
 
 
 def test_public_pages_are_cacheable_and_personal_ones_are_not(client, admin_user):
