@@ -71,6 +71,13 @@ class FoldingQueryMixin:
         return super()._search(query_compiler_class, folded, model_or_queryset, **kwargs)
 
 
+class FoldingIndexerMixin:
+    """An object indexer (modelsearch's, per database) that stores every value folded."""
+
+    def prepare_value(self, value):
+        return fold_value(super().prepare_value(value))
+
+
 class FoldingIndexMixin:
     """What both database indexes do before writing: fold every object through `indexer_class`.
 

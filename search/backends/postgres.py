@@ -13,13 +13,12 @@ from modelsearch.backends.database.postgres import postgres as pg
 from modelsearch.query import Fuzzy, MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
-from search.backends import FoldingIndexMixin, FoldingQueryMixin, fold_value
+from search.backends import FoldingIndexerMixin, FoldingIndexMixin, FoldingQueryMixin
 from search.backends.ranked import RankedCompilerMixin, RankedResultsMixin
 
 
-class FoldingPostgresIndexer(pg.ObjectIndexer):
-    def prepare_value(self, value):
-        return fold_value(super().prepare_value(value))
+class FoldingPostgresIndexer(FoldingIndexerMixin, pg.ObjectIndexer):
+    pass
 
 
 class FoldingPostgresIndex(FoldingIndexMixin, pg.PostgresIndex):

@@ -11,13 +11,12 @@ from modelsearch.backends.database.sqlite.query import MatchExpression, normaliz
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
-from search.backends import FoldingIndexMixin, FoldingQueryMixin, fold_value
+from search.backends import FoldingIndexerMixin, FoldingIndexMixin, FoldingQueryMixin
 from search.backends.ranked import RankedCompilerMixin, RankedResultsMixin
 
 
-class FoldingSQLiteIndexer(lite.ObjectIndexer):
-    def prepare_value(self, value):
-        return fold_value(super().prepare_value(value))
+class FoldingSQLiteIndexer(FoldingIndexerMixin, lite.ObjectIndexer):
+    pass
 
 
 class FoldingSQLiteIndex(FoldingIndexMixin, lite.SQLiteIndex):
