@@ -56,14 +56,9 @@ def finish(response, etag: str | None, last_modified, *, cors: bool = False, cac
 
 def cached_body(key: str, render):
     """(body, content_type) from the cache, or rendered now and kept."""
-    if BODY_CACHE_SECONDS:
-        hit = cache.get(f"feeds:body:{key}")
-        if hit is not None:
-            return hit
-    value = render()
-    if BODY_CACHE_SECONDS:
-        cache.set(f"feeds:body:{key}", value, BODY_CACHE_SECONDS)
-    return value
+    if not BODY_CACHE_SECONDS:
+        return render()
+    return cache.get_or_set(f"feeds:body:{key}", render, BODY_CACHE_SECONDS)
 
 
 def text_error(message: str, status: int = 404) -> HttpResponse:

@@ -7,6 +7,7 @@ Media RSS (`media:content`), an update date for RSS items, and RFC 5005 paging l
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 
 from django.contrib.syndication.views import Feed
 from django.utils import feedgenerator
@@ -130,6 +131,23 @@ class AtomSliceFeed(SliceFeed):
 
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 JSON_FEED_CONTENT_TYPE = "application/feed+json"
+
+
+@dataclass(frozen=True)
+class Format:
+    """A feed format as URLs, discovery links and the builder page name it."""
+
+    slug: str  # /nguon-tin/<slug>/ and the URL name feeds:<slug>
+    mime: str  # for <link rel="alternate" type=…>
+    label: str
+    content_type: str
+
+
+FORMATS = (
+    Format("rss", "application/rss+xml", "RSS 2.0", MediaRssFeed.content_type),
+    Format("atom", "application/atom+xml", "Atom 1.0", PagedAtomFeed.content_type),
+    Format("json", JSON_FEED_CONTENT_TYPE, "JSON Feed 1.1", JSON_FEED_CONTENT_TYPE),
+)
 
 
 def json_feed(obj) -> str:

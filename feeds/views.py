@@ -21,7 +21,7 @@ from wagtail.models import Page, Site
 from feeds import http, sharecard
 from feeds.items import FeedItem, feed_items
 from feeds.sources import FEED_TYPES, FeedSlice, SliceNotFound, article_type, available_topics, type_for_page
-from feeds.syndication import JSON_FEED_CONTENT_TYPE, AtomSliceFeed, SliceFeed, json_feed
+from feeds.syndication import FORMATS, JSON_FEED_CONTENT_TYPE, AtomSliceFeed, SliceFeed, json_feed
 from home.content_version import cached
 from home.models import Commune, Province, visible
 
@@ -92,20 +92,13 @@ def feed_page(request, feed_slice: FeedSlice) -> FeedPage:
     )
 
 
-FEED_FORMATS = {
-    "rss": SliceFeed.feed_type.content_type,
-    "atom": AtomSliceFeed.feed_type.content_type,
-    "json": JSON_FEED_CONTENT_TYPE,
-}
-
-
 def _render_feed(request, feed_slice: FeedSlice, fmt: str) -> tuple[bytes, str]:
     obj = feed_page(request, feed_slice)
     if fmt == "json":
         return json_feed(obj).encode(), JSON_FEED_CONTENT_TYPE
     feed = (AtomSliceFeed if fmt == "atom" else SliceFeed)()
     generator = feed.get_feed(obj, request)
-    return generator.writeString("utf-8").encode(), FEED_FORMATS[fmt]
+    return generator.writeString("utf-8").encode(), feed.feed_type.content_type
 
 
 @require_safe
@@ -362,10 +355,7 @@ def builder_view(request):
     communes = Commune.objects.filter(province=province).only("code", "name", "slug") if province else []
     topics = sorted(available_topics().values(), key=lambda t: t.name)
     query = feed_slice.querystring()
-    feed_urls = [
-        (label, request.build_absolute_uri(reverse(f"feeds:{fmt}")) + query)
-        for fmt, label in (("rss", "RSS 2.0"), ("atom", "Atom 1.0"), ("json", "JSON Feed 1.1"))
-    ]
+    feed_urls = [(f.label, request.build_absolute_uri(reverse(f"feeds:{f.slug}")) + query) for f in FORMATS]
     widget_src = request.build_absolute_uri(reverse("feeds:widget")) + query
     context = {
         "error": error,

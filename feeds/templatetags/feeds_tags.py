@@ -9,15 +9,10 @@ from wagtail.models import Page
 from feeds import sharecard
 from feeds.caption import fanpage_caption
 from feeds.sources import FeedSlice, type_for_page
+from feeds.syndication import FORMATS
 from feeds.views import SITE_NAME
 
 register = template.Library()
-
-FORMATS = (
-    ("rss", "application/rss+xml", "RSS"),
-    ("atom", "application/atom+xml", "Atom"),
-    ("json", "application/feed+json", "JSON Feed"),
-)
 
 
 def _absolute(request, url: str) -> str:
@@ -36,12 +31,12 @@ def feed_head_links(context):
     slices = FeedSlice.for_page(page) if page is not None else [FeedSlice()]
     feeds = [
         {
-            "href": _absolute(request, reverse(f"feeds:{fmt}") + feed_slice.querystring()),
-            "type": mime,
-            "title": f"{SITE_NAME} – {feed_slice.label} ({label})",
+            "href": _absolute(request, reverse(f"feeds:{fmt.slug}") + feed_slice.querystring()),
+            "type": fmt.mime,
+            "title": f"{SITE_NAME} – {feed_slice.label} ({fmt.label})",
         }
         for feed_slice in slices
-        for fmt, mime, label in FORMATS
+        for fmt in FORMATS
     ]
     result = {"feeds": feeds, "oembed": ""}
     if page is not None and request is not None:
