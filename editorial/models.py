@@ -5,13 +5,17 @@ from django.db import models
 from wagtail.models import AbstractGroupApprovalTask
 
 
-def publish_blockers(obj) -> list[str]:
-    """Why this page version may not be published, as Vietnamese sentences for the editor.
+def publish_blockers(page) -> list[str]:
+    """Why the latest version of a page may not be published, as Vietnamese sentences for the
+    editor: what publishing (button, approval, bulk action) would put live is that version.
 
     Content models opt in with a `get_publish_blockers()` method (stories check the consent of
     the people they feature); anything else has no blockers.
     """
-    check = getattr(obj, "get_publish_blockers", None)
+    page = getattr(page, "specific", page)
+    revision = page.get_latest_revision() if hasattr(page, "get_latest_revision") else None
+    version = revision.as_object() if revision else page
+    check = getattr(version, "get_publish_blockers", None)
     return list(check()) if check else []
 
 
@@ -32,8 +36,7 @@ class LeaderApprovalTask(AbstractGroupApprovalTask):
     def on_action(self, task_state, user, action_name, **kwargs):
         if action_name == "approve":
             obj = task_state.workflow_state.content_object
-            revision = obj.get_latest_revision()
-            problems = publish_blockers(revision.as_object()) if revision else []
+            problems = publish_blockers(obj)
             if problems:
                 from django.urls import reverse
                 from wagtail.log_actions import log
@@ -43,7 +46,7 @@ class LeaderApprovalTask(AbstractGroupApprovalTask):
                     action="binhyen.approval_refused",
                     user=user,
                     data={"reasons": problems},
-                    revision=revision,
+                    revision=obj.get_latest_revision(),
                 )
                 return reverse("editorial_approval_refused", args=[obj.pk])
         return super().on_action(task_state, user, action_name, **kwargs)

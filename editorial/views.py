@@ -9,8 +9,7 @@ from editorial.models import publish_blockers
 def approval_refused(request, page_id):
     """Where a refused approval lands: the reasons as messages, then the page's editor."""
     page = get_object_or_404(Page, pk=page_id).specific
-    revision = page.get_latest_revision()
-    problems = publish_blockers(revision.as_object()) if revision else []
+    problems = publish_blockers(page)
     messages.error(
         request,
         f"Chưa duyệt được “{page.get_admin_display_title()}”: bài chưa đủ điều kiện đăng. Bài vẫn đang chờ duyệt; "

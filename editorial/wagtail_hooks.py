@@ -40,9 +40,9 @@ def _refuse(request, page, problems, revision=None):
 @hooks.register("before_publish_page")
 def refuse_publishing_with_blockers(request, page):
     """The editor's Publish button (create and edit views): the draft is kept, publishing refused."""
-    revision = page.get_latest_revision()
-    problems = publish_blockers(revision.as_object() if revision else page)
+    problems = publish_blockers(page)
     if problems:
+        revision = page.get_latest_revision()
         if page.live and not page.live_revision_id:
             # The create view saves a new page row as live before publishing it: keep it a draft.
             type(page).objects.filter(pk=page.pk).update(live=False, has_unpublished_changes=True)
@@ -58,10 +58,9 @@ def refuse_bulk_publishing_with_blockers(request, action_type, objects, action_c
     refused = []
     for obj in objects:
         specific = getattr(obj, "specific", obj)
-        revision = specific.get_latest_revision() if hasattr(specific, "get_latest_revision") else None
-        problems = publish_blockers(revision.as_object() if revision else specific)
+        problems = publish_blockers(specific)
         if problems:
-            refused.append((specific, problems, revision))
+            refused.append((specific, problems, specific.get_latest_revision()))
     if not refused:
         return None
     for page, problems, revision in refused:

@@ -7,6 +7,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button, ListingButton
 from wagtail.log_actions import log
 
+from editorial.models import publish_blockers
 from stories import views
 from stories.forms import WordImportForm
 from stories.models import StoryIndexPage, StoryPage
@@ -110,8 +111,7 @@ def _log_consent_changes(request, page):
 def _warn_if_not_publishable(request, page):
     if "action-submit" not in request.POST:
         return
-    revision = page.get_latest_revision()
-    problems = revision.as_object().get_publish_blockers() if revision else []
+    problems = publish_blockers(page)
     if problems:
         messages.warning(
             request, "Bài đã gửi duyệt nhưng chưa thể được duyệt cho tới khi sửa: " + " ".join(problems)

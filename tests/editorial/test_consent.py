@@ -239,3 +239,15 @@ def test_consent_changes_are_in_the_audit_log(leader, stories_index):
     assert entry.data["people"] == [{"person": "N.V.H.", "changes": ["phạm vi đồng ý"]}]
     assert entry.user.username == "lanhdao"
     assert "Thay đổi sự đồng ý" in html(as_user("lanhdao").get(f"/admin/pages/{page.pk}/history/"))
+
+
+def test_bulk_publishing_refuses_a_story_without_consent(leader, stories_index, client):
+    _response, page = create_story(leader, stories_index, people=[person()])  # saved as a draft
+    page = StoryPage.objects.get(pk=page.pk)
+    assert not page.live
+    url = f"/admin/bulk/wagtailcore/page/publish/?id={page.pk}&next=/admin/pages/{stories_index.pk}/"
+    response = leader.post(url, {})
+    assert response.status_code == 302
+    assert not StoryPage.objects.get(pk=page.pk).live
+    assert PageLogEntry.objects.filter(page=page, action="binhyen.publish_refused").exists()
+    assert client.get(f"/nguoi-tot-viec-tot/{page.slug}/").status_code == 404
