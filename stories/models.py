@@ -428,16 +428,27 @@ class StoryPerson(Orderable):
     @property
     def consent_complete(self) -> bool:
         """Whether the consent the person's age group requires is recorded, with its dates."""
+        return not self.missing_consent()
+
+    def missing_consent(self) -> list[str]:
+        """What the person's age group requires and is not recorded, in Vietnamese: the one
+        statement of the consent rule (adults themselves; 7 to under 18 themselves and a
+        guardian; under 7 a guardian)."""
         group = self.effective_age_group
+        missing = []
         if not group:
-            return False
-        own = self.consent_given and self.consent_date
-        guardian = self.guardian_consent and self.guardian_consent_date
-        if group == AgeGroup.ADULT:
-            return bool(own)
-        if group == AgeGroup.MINOR:
-            return bool(own and guardian)
-        return bool(guardian)
+            missing.append("nhóm tuổi")
+        if group in (AgeGroup.ADULT, AgeGroup.MINOR):
+            if not self.consent_given:
+                missing.append("sự đồng ý của chính nhân vật")
+            elif not self.consent_date:
+                missing.append("ngày nhân vật đồng ý")
+        if group in (AgeGroup.MINOR, AgeGroup.YOUNG_CHILD):
+            if not self.guardian_consent:
+                missing.append("sự đồng ý của cha, mẹ hoặc người giám hộ")
+            elif not self.guardian_consent_date:
+                missing.append("ngày người giám hộ đồng ý")
+        return missing
 
     @property
     def name_visible(self) -> bool:
@@ -464,20 +475,7 @@ class StoryPerson(Orderable):
         """What stops a page featuring this person from going live ("" when nothing does)."""
         if self.initials_only:
             return ""
-        group = self.effective_age_group
-        missing = []
-        if not group:
-            missing.append("nhóm tuổi")
-        if group in (AgeGroup.ADULT, AgeGroup.MINOR):
-            if not self.consent_given:
-                missing.append("sự đồng ý của chính nhân vật")
-            elif not self.consent_date:
-                missing.append("ngày nhân vật đồng ý")
-        if group in (AgeGroup.MINOR, AgeGroup.YOUNG_CHILD):
-            if not self.guardian_consent:
-                missing.append("sự đồng ý của cha, mẹ hoặc người giám hộ")
-            elif not self.guardian_consent_date:
-                missing.append("ngày người giám hộ đồng ý")
+        missing = self.missing_consent()
         if not missing:
             return ""
         return (

@@ -137,3 +137,32 @@ def test_key_figure_date_cannot_be_in_the_future():
     with pytest.raises(StructBlockValidationError) as info:
         block.clean(value)
     assert info.value.block_errors["as_of"].messages == ["Ngày thống kê không thể ở tương lai."]
+
+
+@pytest.mark.parametrize(
+    ("age", "own", "guardian", "complete"),
+    [
+        (30, True, False, True),  # an adult decides alone
+        (30, False, True, False),
+        (14, True, False, False),  # 7 to under 18: themselves and a guardian
+        (14, False, True, False),
+        (14, True, True, True),
+        (5, False, True, True),  # under 7: the guardian
+        (5, False, False, False),
+    ],
+)
+def test_one_consent_rule_decides_display_and_publishing(age, own, guardian, complete):
+    day = datetime.date(2026, 11, 1)
+    person = StoryPerson(
+        full_name="Nguyễn Văn An",
+        age=age,
+        consent_given=own,
+        consent_date=day if own else None,
+        guardian_consent=guardian,
+        guardian_consent_date=day if guardian else None,
+    )
+    assert person.consent_complete is complete
+    assert person.name_visible is complete and person.photo_visible is complete
+    assert (person.publish_problem() == "") is complete
+    person.initials_only = True  # always publishable, never shown
+    assert person.publish_problem() == "" and not person.name_visible and not person.photo_visible
