@@ -152,9 +152,7 @@ SQLITE_OPTIONS = {
     # at once queue behind the busy timeout instead of failing with "database is locked".
     "transaction_mode": "IMMEDIATE",
     "timeout": 20,  # seconds a writer waits for the lock
-    "init_command": (
-        "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;PRAGMA foreign_keys=ON;PRAGMA busy_timeout=20000;"
-    ),
+    "init_command": "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;PRAGMA foreign_keys=ON;",
 }
 
 
@@ -167,7 +165,6 @@ def _database() -> dict:
     if config["ENGINE"] == "django.db.backends.sqlite3":
         config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
         config["CONN_MAX_AGE"] = 0
-    config.setdefault("TEST", {})
     return config
 
 
