@@ -1,9 +1,11 @@
 """What feeds read from the content apps, and how a slice of the site is named in a URL.
 
-The content apps know nothing of feeds. This module names, once, the few fields of each content
-type a feed needs (where it happened, who wrote it, its topics); everything else comes through
-the shared card interface of `ArticlePage` (title, sapo, hero_image, kicker, place_name,
-card_date) and its `listing()` queryset (live, public, lean).
+The content apps know nothing of feeds. This module names, once, the few columns of each
+content type a feed needs (where it happened, who wrote it, its kicker, date and topics);
+lists of items read them as plain values (`feeds.rows`), through the visibility rule of
+`home.models.visible` (live, public, unexpired) and the consent rule of the model
+(`hiding_lead_image`). A single page (share card, caption) is read through the shared card
+interface of `ArticlePage` (title, sapo, hero_image, kicker, place_name, card_date).
 
 A slice is chosen with four query parameters, all optional and combinable:
 
@@ -22,9 +24,10 @@ from urllib.parse import urlencode
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from wagtail.models import Page
 
+from feeds.rows import Row, read_rows
 from home.content_version import cached
 from home.models import Commune, Province, visible
 from home.slugs import ascii_slugify
@@ -53,13 +56,12 @@ class FeedType:
     hashtag: str
     model_label: str
     index_model_label: str
-    unit_attr: str  # the author or unit shown with an item
+    unit_attr: str  # the column of the author or unit shown with an item
+    # The column behind the model's `kicker` (its label, for a field with choices); "" when
+    # the kicker changes with time (a forum's status), so feeds and share cards leave it out.
+    kicker_field: str = ""
+    card_date_field: str = ""  # the column behind the model's `card_date`
     topic_through: str = ""  # the tag through-model, for types that have topics
-    # Relations an item prints beyond what the model's `listing()` loads.
-    prefetch: tuple = ()
-    # Whether the model's `kicker` stays true once published; a forum's is its status, which
-    # changes with time, so feeds and share cards leave it out.
-    lasting_kicker: bool = True
 
     @property
     def model(self):
@@ -76,7 +78,7 @@ class FeedType:
 
     def kicker_of(self, page) -> str:
         """The page's kicker if it stays true over time, else ""."""
-        return page.kicker if self.lasting_kicker else ""
+        return page.kicker if self.kicker_field else ""
 
     @property
     def index_model(self):
@@ -86,32 +88,9 @@ class FeedType:
     def has_topics(self) -> bool:
         return bool(self.topic_through)
 
-    def prefetches(self) -> list:
-        return list(self.prefetch)
-
-    def attach_topics(self, pages) -> None:
-        """Give each page its topic names as `feed_topics`, in one query of plain values.
-
-        Cheaper than prefetching tag objects: a feed page of 50 stories would build ~150 model
-        instances only to read their names.
-        """
-        if not self.has_topics or not pages:
-            return
-        through = apps.get_model(self.topic_through)
-        names: dict[int, set[str]] = {page.pk: set() for page in pages}
-        rows = through.objects.filter(content_object_id__in=list(names)).values_list(
-            "content_object_id", "tag__name"
-        )
-        for page_id, name in rows:
-            names[page_id].add(name)
-        for page in pages:
-            page.feed_topics = sorted(names[page.pk])
-
     def topics_of(self, page) -> list[str]:
         if not self.has_topics:
             return []
-        if hasattr(page, "feed_topics"):
-            return page.feed_topics
         if "tagged_items" in getattr(page, "_prefetched_objects_cache", {}):
             tagged_items = page.tagged_items.all()
         else:
@@ -136,6 +115,8 @@ FEED_TYPES: tuple[FeedType, ...] = (
         model_label="stories.StoryPage",
         index_model_label="stories.StoryIndexPage",
         unit_attr="byline",
+        kicker_field="deed_type",
+        card_date_field="deed_date",
         topic_through="stories.StoryTag",
     ),
     FeedType(
@@ -145,7 +126,7 @@ FEED_TYPES: tuple[FeedType, ...] = (
         model_label="models_showcase.ModelShowcasePage",
         index_model_label="models_showcase.ShowcaseIndexPage",
         unit_attr="coordinating_unit",
-        prefetch=(Prefetch("communes", queryset=Commune.objects.only("code", "name", "province_id")),),
+        kicker_field="model_type__name",
     ),
     FeedType(
         slug="dien-dan",
@@ -154,7 +135,7 @@ FEED_TYPES: tuple[FeedType, ...] = (
         model_label="forums.ForumAnnouncementPage",
         index_model_label="forums.ForumIndexPage",
         unit_attr="hosting_units",
-        lasting_kicker=False,
+        card_date_field="starts_at",
     ),
 )
 TYPES_BY_SLUG = {t.slug: t for t in FEED_TYPES}
@@ -366,23 +347,23 @@ class FeedSlice:
 
     def queryset(self, feed_type: FeedType):
         """Live, public, unexpired pages of one type in this slice, newest first."""
-        qs = feed_type.model.objects.listing(renditions=False)
+        qs = visible(feed_type.model.objects.all())
         return self._narrow(qs, feed_type).order_by("-first_published_at", "-pk")
 
-    def fetch(self, limit: int | None = None, page: int | None = None) -> tuple[list, bool]:
-        """One page of (feed_type, page) pairs, newest first, and whether more follow.
+    def fetch(
+        self, limit: int | None = None, page: int | None = None
+    ) -> tuple[list[tuple[FeedType, Row]], bool]:
+        """One page of (feed_type, row) pairs, newest first, and whether more follow.
 
-        The query count does not depend on the page size. One type: its `listing()` query and
-        its prefetches. Several: one query for the keys of this page across all of them, then
-        one `listing()` query (and prefetches) per type present on the page.
+        The query count does not depend on the page size. One type: its rows query and the few
+        of `read_rows`. Several: one query for the keys of this page across all of them, then
+        `read_rows` for each type present on the page.
         """
         size = limit or self.page_size
         offset = ((page or self.page) - 1) * size
         if len(self.types) == 1:
             feed_type = self.types[0]
-            qs = self.queryset(feed_type).prefetch_related(*feed_type.prefetches())
-            rows = list(qs[offset : offset + size + 1])
-            feed_type.attach_topics(rows[:size])
+            rows = read_rows(feed_type, self.queryset(feed_type)[offset : offset + size + 1])
             return [(feed_type, row) for row in rows[:size]], len(rows) > size
 
         by_content_type = {ContentType.objects.get_for_model(t.model).pk: t for t in self.types}
@@ -405,9 +386,7 @@ class FeedSlice:
         rows = {}
         for content_type_id, pks in wanted.items():
             feed_type = by_content_type[content_type_id]
-            # The keys query above already applied `listing()`'s visibility rules.
-            cards = feed_type.model.objects.filter(pk__in=pks).cards(renditions=False)
-            found = list(cards.prefetch_related(*feed_type.prefetches()))
-            feed_type.attach_topics(found)
+            # The keys query above already applied the visibility rules.
+            found = read_rows(feed_type, feed_type.model.objects.filter(pk__in=pks))
             rows.update({row.pk: (feed_type, row) for row in found})
         return [rows[pk] for pk, _ in keys[:size] if pk in rows], len(keys) > size

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html import escape
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -20,6 +20,7 @@ from wagtail.models import Page, Site
 
 from feeds import http, sharecard
 from feeds.items import FeedItem, feed_items
+from feeds.rows import read_rows
 from feeds.sources import FEED_TYPES, FeedSlice, SliceNotFound, article_type, available_topics, type_for_page
 from feeds.syndication import FORMATS, JSON_FEED_CONTENT_TYPE, AtomSliceFeed, SliceFeed, json_feed
 from home.content_version import cached
@@ -124,12 +125,20 @@ def feed_view(request, fmt: str):
 WIDGET_IMAGE_SPEC = "fill-192x144|format-webp"  # the same spec as in feeds/widget.html
 
 
-def prefetch_card_renditions(items):
-    """The widget's thumbnails in one query, instead of one per card."""
-    images = [item.picture for item in items if item.picture]
-    if images:
-        renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=WIDGET_IMAGE_SPEC)
-        prefetch_related_objects(images, Prefetch("renditions", queryset=renditions))
+def with_pictures(items: list[FeedItem]) -> list[FeedItem]:
+    """The items with their images as Wagtail images, for the widget's thumbnails: the images
+    and their thumbnail renditions in two queries, whatever the number of cards."""
+    ids = {item.image_id for item in items if item.image_id}
+    if not ids:
+        return items
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=WIDGET_IMAGE_SPEC)
+    images = (
+        get_image_model()
+        .objects.filter(pk__in=ids)
+        .prefetch_related(Prefetch("renditions", queryset=renditions))
+    )
+    by_id = {image.pk: image for image in images}
+    return [replace(item, picture=by_id.get(item.image_id)) for item in items]
 
 
 def _widget_count(params) -> int:
@@ -161,8 +170,7 @@ def widget_view(request):
 
     def render_widget():
         pairs, _ = feed_slice.fetch(limit=count, page=1)
-        items = feed_items(pairs, request)
-        prefetch_card_renditions(items)
+        items = with_pictures(feed_items(pairs, request))
         more_url = section_url(feed_slice.feed_type, request) if feed_slice.feed_type else "/"
         html = render_to_string(
             "feeds/widget.html",
@@ -177,19 +185,14 @@ def widget_view(request):
 
 
 def public_article(page_id: int):
-    """(feed type, page) for a live, public, unexpired content page, loaded as feeds load
-    their items; None for any other page."""
+    """(feed type, row) for a live, public, unexpired content page, read as feeds read their
+    items; None for any other page."""
     page = visible(Page.objects.all()).filter(pk=page_id).first()
     feed_type = next((t for t in FEED_TYPES if page is not None and t.model is page.specific_class), None)
     if feed_type is None:
         return None
-    found = list(
-        feed_type.model.objects.filter(pk=page_id)
-        .cards(renditions=False)
-        .prefetch_related(*feed_type.prefetches())
-    )
-    feed_type.attach_topics(found)
-    return (feed_type, found[0]) if found else None
+    rows = read_rows(feed_type, feed_type.model.objects.filter(pk=page_id))
+    return (feed_type, rows[0]) if rows else None
 
 
 @require_safe
@@ -202,9 +205,7 @@ def widget_page_view(request, page_id: int):
     etag = http.make_etag(token, "widget-page", request.build_absolute_uri())
     if (not_modified := http.conditional(request, etag, last_modified)) is not None:
         return http.embeddable(not_modified)
-    items = feed_items([article], request)
-    prefetch_card_renditions(items)
-    item = items[0]
+    item = with_pictures(feed_items([article], request))[0]
     response = render(
         request,
         "feeds/widget.html",

@@ -228,6 +228,14 @@ class StoryPage(ArticlePage):
             return None
         return self.hero_image
 
+    @classmethod
+    def hiding_lead_image(cls, page_ids) -> set[int]:
+        """The stories whose lead image is the photo of a person who has not agreed to be shown:
+        the rule of `visible_hero_image`, reading only the people whose photo is the lead image."""
+        lead_photo = models.F("page__hero_image_id")
+        people = StoryPerson.objects.filter(page_id__in=page_ids, photo_id=lead_photo).order_by()
+        return {person.page_id for person in people if not person.photo_visible}
+
     @property
     def visible_body(self):
         """The body without image and gallery items that show a person without consent."""

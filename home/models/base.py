@@ -53,18 +53,17 @@ def visible(pages):
 
 
 class ArticleQuerySet(PageQuerySet):
-    def listing(self, keep_streamfields: tuple[str, ...] = (), renditions: bool = True):
-        """What a listing, a feed or the home page shows: live, public, unexpired, newest first,
-        loaded as `cards()` loads them."""
-        return visible(self).cards(keep_streamfields, renditions).order_by(*self.model.listing_order)
+    def listing(self, keep_streamfields: tuple[str, ...] = ()):
+        """What a listing or the home page shows: live, public, unexpired, newest first, loaded
+        as `cards()` loads them. (Feeds read plain values instead: `feeds.rows`.)"""
+        return visible(self).cards(keep_streamfields).order_by(*self.model.listing_order)
 
-    def cards(self, keep_streamfields: tuple[str, ...] = (), renditions: bool = True):
+    def cards(self, keep_streamfields: tuple[str, ...] = ()):
         """Load these pages with what a card prints, in a fixed number of queries.
 
-        StreamFields are deferred (but for the small ones named in `keep_streamfields`) and the
-        relations a card prints come with the same query. The lead images come with their
-        renditions in one more query, for `{% picture %}`; readers that print no rendition
-        (feeds) pass `renditions=False` and get the image rows joined in the same query.
+        StreamFields are deferred (but for the small ones named in `keep_streamfields`), the
+        relations a card prints come with the same query, and the lead images come with their
+        renditions in one more query, for `{% picture %}`.
         """
         model = self.model
         deferred = [
@@ -72,11 +71,12 @@ class ArticleQuerySet(PageQuerySet):
             for f in model._meta.concrete_fields
             if isinstance(f, StreamField) and f.name not in keep_streamfields
         ]
-        images = [Prefetch("hero_image", queryset=images_with_renditions())] if renditions else []
         return (
             self.defer(*deferred)
-            .select_related(*model.listing_select_related, *([] if renditions else ["hero_image"]))
-            .prefetch_related(*images, *model.listing_prefetch_related)
+            .select_related(*model.listing_select_related)
+            .prefetch_related(
+                Prefetch("hero_image", queryset=images_with_renditions()), *model.listing_prefetch_related
+            )
         )
 
 
@@ -154,6 +154,12 @@ class ArticlePage(BasePage):
         Stories hide it when it is the photo of a person who has not agreed to be shown.
         """
         return self.hero_image
+
+    @classmethod
+    def hiding_lead_image(cls, page_ids) -> set[int]:
+        """Which of these pages hide their lead image (`visible_hero_image` is None though
+        `hero_image` is set), for readers of plain values; at most one query."""
+        return set()
 
     @property
     def kicker(self) -> str:

@@ -15,6 +15,15 @@ class DivisionType(models.TextChoices):
     SPECIAL_ZONE = "đặc khu", "Đặc khu"
 
 
+def province_short_name(name: str) -> str:
+    """The name without its division word: "Thành phố Hà Nội" -> "Hà Nội" (for readers that
+    hold the name only, such as feeds reading plain values)."""
+    for prefix in ("Thành phố ", "Tỉnh "):
+        if name.startswith(prefix):
+            return name[len(prefix) :]
+    return name
+
+
 class Province(models.Model):
     code = models.PositiveIntegerField("mã", primary_key=True, help_text="Mã đơn vị hành chính chính thức.")
     name = models.CharField("tên", max_length=100, help_text="Ví dụ: Thành phố Hà Nội.")
@@ -31,11 +40,7 @@ class Province(models.Model):
 
     @property
     def short_name(self) -> str:
-        """The name without its division word: "Thành phố Hà Nội" -> "Hà Nội"."""
-        for prefix in ("Thành phố ", "Tỉnh "):
-            if self.name.startswith(prefix):
-                return self.name[len(prefix) :]
-        return self.name
+        return province_short_name(self.name)
 
 
 class Commune(models.Model):

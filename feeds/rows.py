@@ -1,0 +1,195 @@
+"""The rows lists of feed items are built from: plain values, in a fixed number of queries.
+
+A 50-item feed built from model instances spent most of its time constructing ~250 of them
+(the page, its image, commune, province and people, per item) to print a dozen values each.
+Rows read those values only: one query of columns per content type, plus one for topics
+(stories), one for communes (showcases, which have several) and one for lead images hidden by
+consent (stories).
+
+What a value means stays the content models' business. `FeedType` names the columns behind a
+model's `kicker`, `card_date`, unit and place; the consent rule comes from the model
+(`hiding_lead_image`); and a test checks, for every demo page, that its row says what the
+page's own properties say.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.conf import settings
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from wagtail.models import Site
+
+from home.models.localities import province_short_name
+
+# The image columns, read with the page through its `hero_image` foreign key.
+IMAGE_COLUMNS = (
+    "hero_image_id",
+    "hero_image__file",
+    "hero_image__width",
+    "hero_image__height",
+    "hero_image__file_size",
+)
+
+
+@dataclass(frozen=True)
+class RowImage:
+    """The lead image as a feed prints it: its file, and the size Wagtail recorded."""
+
+    id: int
+    name: str
+    width: int
+    height: int
+    file_size: int | None
+
+
+@dataclass(frozen=True)
+class Row:
+    pk: int
+    title: str
+    url_path: str
+    sapo: str
+    translation_key: str
+    first_published_at: datetime.datetime | None
+    last_published_at: datetime.datetime | None
+    unit: str
+    kicker: str
+    card_date: object
+    communes: tuple[str, ...]
+    province: str  # the short name: "Hà Nội"
+    topics: tuple[str, ...]
+    image: RowImage | None  # None when absent or hidden by consent
+
+
+def place_text(communes, province: str, fallback: str) -> str:
+    """Where it happened, as readers say it: the first two communes and the province."""
+    if not communes:
+        return fallback
+    names = [*communes[:2], *(["…"] if len(communes) > 2 else [])]
+    return f"{', '.join(names)}, {province}" if province else ", ".join(names)
+
+
+def _columns(feed_type) -> list[str]:
+    columns = [
+        "pk",
+        "title",
+        "url_path",
+        "sapo",
+        "translation_key",
+        "first_published_at",
+        "last_published_at",
+    ]
+    columns += [*IMAGE_COLUMNS, feed_type.unit_attr, f"{feed_type.province_lookup}__name"]
+    if feed_type.commune_lookup != "communes":
+        columns.append(f"{feed_type.commune_lookup}__name")
+    columns += [name for name in (feed_type.kicker_field, feed_type.card_date_field) if name]
+    return columns
+
+
+def _kicker_labels(feed_type) -> dict:
+    """Labels of the kicker column's values, when it is a field with choices (a deed type)."""
+    if not feed_type.kicker_field or "__" in feed_type.kicker_field:
+        return {}
+    field = feed_type.model._meta.get_field(feed_type.kicker_field)
+    return {value: str(label) for value, label in field.flatchoices} if field.choices else {}
+
+
+def _card_date(value):
+    return timezone.localtime(value) if isinstance(value, datetime.datetime) else value
+
+
+def _communes(feed_type, pks) -> dict[int, list[str]]:
+    """Names of the communes of pages that have several, in the model's own order."""
+    if feed_type.commune_lookup != "communes" or not pks:
+        return {}
+    field = feed_type.model._meta.get_field("communes")
+    through = field.remote_field.through
+    page_column, commune_column = field.m2m_field_name(), field.m2m_reverse_field_name()
+    ordering = [f"{commune_column}__{name}" for name in field.related_model._meta.ordering]
+    names: dict[int, list[str]] = {}
+    rows = (
+        through.objects.filter(**{f"{page_column}__in": pks})
+        .order_by(*ordering)
+        .values_list(f"{page_column}_id", f"{commune_column}__name")
+    )
+    for page_id, name in rows:
+        names.setdefault(page_id, []).append(name)
+    return names
+
+
+def topics_by_page(feed_type, pks) -> dict[int, list[str]]:
+    """Topic names of these pages, sorted, in one query of plain values."""
+    if not feed_type.has_topics or not pks:
+        return {}
+    through = apps.get_model(feed_type.topic_through)
+    names: dict[int, set[str]] = {}
+    for page_id, name in through.objects.filter(content_object_id__in=pks).values_list(
+        "content_object_id", "tag__name"
+    ):
+        names.setdefault(page_id, set()).add(name)
+    return {page_id: sorted(found) for page_id, found in names.items()}
+
+
+def read_rows(feed_type, queryset) -> list[Row]:
+    """The rows of these pages of one type, in the queryset's order."""
+    values = list(queryset.values(*_columns(feed_type)))
+    pks = [value["pk"] for value in values]
+    communes = _communes(feed_type, pks)
+    topics = topics_by_page(feed_type, pks)
+    hidden = feed_type.model.hiding_lead_image(pks) if pks else set()
+    labels = _kicker_labels(feed_type)
+    rows = []
+    for value in values:
+        pk = value["pk"]
+        province = value[f"{feed_type.province_lookup}__name"]
+        commune = value.get(f"{feed_type.commune_lookup}__name")
+        kicker = value.get(feed_type.kicker_field)
+        image = None
+        if value["hero_image_id"] and pk not in hidden:
+            image = RowImage(*(value[column] for column in IMAGE_COLUMNS))
+        rows.append(
+            Row(
+                pk=pk,
+                title=value["title"],
+                url_path=value["url_path"],
+                sapo=value["sapo"],
+                translation_key=str(value["translation_key"]),
+                first_published_at=value["first_published_at"],
+                last_published_at=value["last_published_at"],
+                unit=(value[feed_type.unit_attr] or "").strip(),
+                kicker="" if kicker is None else labels.get(kicker, str(kicker)),
+                card_date=_card_date(value.get(feed_type.card_date_field)),
+                communes=tuple(communes.get(pk, [commune] if commune else [])),
+                province=province_short_name(province) if province else "",
+                topics=tuple(topics.get(pk, ())),
+                image=image,
+            )
+        )
+    return rows
+
+
+def page_url(url_path: str, request) -> str | None:
+    """The absolute URL of a page from its `url_path`, as `Page.get_full_url` builds it: the
+    first site whose root holds the page (the request's own, if several do), then Wagtail's
+    `wagtail_serve` route. Sites are read once per request, as Wagtail reads them."""
+    try:
+        root_paths = request._wagtail_cached_site_root_paths
+    except AttributeError:
+        root_paths = request._wagtail_cached_site_root_paths = Site.get_site_root_paths()
+    possible = [srp for srp in root_paths if url_path.startswith(srp.root_path)]
+    if not possible:
+        return None
+    chosen = possible[0]
+    if len({srp.site_id for srp in possible}) > 1:
+        site = Site.find_for_request(request)
+        chosen = next((srp for srp in possible if site and srp.site_id == site.pk), chosen)
+    try:
+        path = reverse("wagtail_serve", args=(url_path[len(chosen.root_path) :],))
+    except NoReverseMatch:
+        return None
+    if not getattr(settings, "WAGTAIL_APPEND_SLASH", True) and path != "/":
+        path = path.rstrip("/")
+    return chosen.root_url + path
