@@ -148,7 +148,7 @@ def read_rows(feed_type, queryset) -> list[Row]:
         commune = value.get(f"{feed_type.commune_lookup}__name")
         kicker = value.get(feed_type.kicker_field)
         image = None
-        if value["hero_image_id"] and pk not in hidden:
+        if value["hero_image_id"] and value["hero_image__file"] and pk not in hidden:
             image = RowImage(*(value[column] for column in IMAGE_COLUMNS))
         rows.append(
             Row(
