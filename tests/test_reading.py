@@ -197,6 +197,18 @@ def test_site_basics(client):
     assert "Trang đang gặp sự cố" in loader.get_template("500.html").render()
 
 
+def test_the_not_found_page_leads_to_the_sections_as_they_are_now(client):
+    """The 404 page lists the live sections from the menu, so a renamed section is followed."""
+    from wagtail.models import Page
+
+    section = Page.objects.live().get(slug="mo-hinh").specific
+    section.title, section.slug = "Mô hình an ninh cơ sở", "mo-hinh-an-ninh"
+    section.save_revision().publish()
+    not_found = html_of(client, "/khong-co-trang-nay/", status=404)
+    assert '<a href="/mo-hinh-an-ninh/">Mô hình an ninh cơ sở</a>' in not_found
+    assert 'href="/mo-hinh/"' not in not_found
+
+
 def test_public_pages_are_cacheable_and_personal_ones_are_not(client, admin_user):
     story = StoryPage.objects.get(title__startswith="Tài xế xe ôm")
     response = client.get(story.url)
