@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from django.conf import settings
+
 from feeds.sources import type_for_page
 
 SAPO_LIMIT = 280
@@ -39,9 +41,10 @@ def page_hashtags(page) -> list[str]:
         province = getattr(page, "province", None)
         if province is not None:
             tags.append(hashtag(province.short_name))
-    tags.append("#BìnhYên")
+    site_tag = hashtag(settings.WAGTAIL_SITE_NAME)
+    tags.append(site_tag)
     unique = list(dict.fromkeys(tag for tag in tags if tag))
-    return unique[:MAX_HASHTAGS] if len(unique) <= MAX_HASHTAGS else [*unique[: MAX_HASHTAGS - 1], "#BìnhYên"]
+    return unique[:MAX_HASHTAGS] if len(unique) <= MAX_HASHTAGS else [*unique[: MAX_HASHTAGS - 1], site_tag]
 
 
 def fanpage_caption(page, url: str) -> str:

@@ -26,7 +26,7 @@ from feeds.syndication import FORMATS, JSON_FEED_CONTENT_TYPE, AtomSliceFeed, Sl
 from home.content_version import cached
 from home.models import Commune, Province, visible
 
-SITE_NAME = getattr(settings, "WAGTAIL_SITE_NAME", "Bình Yên")
+SITE_NAME = settings.WAGTAIL_SITE_NAME
 COPYRIGHT = f"Nội dung của {SITE_NAME}. Khi đăng lại xin ghi rõ nguồn và dẫn đường link về bài gốc."
 LOADER_JS = (Path(__file__).parent / "assets" / "loader.js").read_text(encoding="utf-8")
 LOADER_ETAG = http.make_etag(LOADER_JS)

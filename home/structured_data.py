@@ -11,7 +11,7 @@ def organization(request, site_settings) -> dict:
     data = {
         "@context": "https://schema.org",
         "@type": "GovernmentOrganization",
-        "name": site_settings.operating_unit or "Bình Yên",
+        "name": site_settings.publisher_name,
         "url": request.build_absolute_uri("/"),
         "logo": request.build_absolute_uri(static("img/icon-512.png")),
     }
@@ -36,7 +36,7 @@ def organization(request, site_settings) -> dict:
 def publisher(request, site_settings) -> dict:
     return {
         "@type": "GovernmentOrganization",
-        "name": site_settings.operating_unit or "Bình Yên",
+        "name": site_settings.publisher_name,
         "logo": {"@type": "ImageObject", "url": request.build_absolute_uri(static("img/icon-512.png"))},
     }
 

@@ -1,5 +1,6 @@
 """Small site-wide endpoints: robots.txt, the web app manifest, the favicon, error pages."""
 
+from django.conf import settings
 from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
@@ -26,10 +27,9 @@ def robots_txt(request):
 @cache_control(public=True, max_age=86400)
 def manifest(request):
     site_settings = SiteSettings.for_request(request)
-    name = site_settings.operating_unit or "Bình Yên"
     data = {
-        "name": name,
-        "short_name": "Bình Yên",
+        "name": site_settings.publisher_name,
+        "short_name": settings.WAGTAIL_SITE_NAME,
         "description": "Người tốt, việc tốt, mô hình an ninh trật tự và diễn đàn đối thoại.",
         "lang": "vi",
         "start_url": "/",

@@ -209,6 +209,16 @@ def test_the_not_found_page_leads_to_the_sections_as_they_are_now(client):
     assert 'href="/mo-hinh/"' not in not_found
 
 
+def test_the_product_name_is_one_setting(client, settings):
+    """The header brand, the manifest's short name and the caption's hashtag follow
+    WAGTAIL_SITE_NAME; titles and previews name the operating unit."""
+    settings.WAGTAIL_SITE_NAME = "An Lành"
+    story = StoryPage.objects.get(title__startswith="Tài xế xe ôm")
+    page = html_of(client, story.url)
+    assert "<span>An Lành</span>" in page and "#AnLành" in page and "#BìnhYên" not in page
+    assert client.get("/manifest.webmanifest").json()["short_name"] == "An Lành"
+
+
 def test_public_pages_are_cacheable_and_personal_ones_are_not(client, admin_user):
     story = StoryPage.objects.get(title__startswith="Tài xế xe ôm")
     response = client.get(story.url)

@@ -1,5 +1,6 @@
 """Site-wide settings: the legal footer Vietnamese e-information rules expect, hotlines, links."""
 
+from django.conf import settings
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -75,6 +76,12 @@ class SiteSettings(BaseSiteSetting):
         FieldPanel("social_links"),
         FieldPanel("default_share_image"),
     ]
+
+    @property
+    def publisher_name(self) -> str:
+        """Who publishes, as titles, link previews and search engines name it: the operating
+        unit, or the product's name (`WAGTAIL_SITE_NAME`) before it is filled in."""
+        return self.operating_unit or settings.WAGTAIL_SITE_NAME
 
     class Meta:
         verbose_name = "cấu hình trang"
