@@ -39,18 +39,17 @@ class ListingFilterForm(forms.Form):
             if name not in fields:
                 del self.fields[name]
         for name, field in self.fields.items():
-            field.choices = EMPTY + self._choices(name)
-        self._shorten_communes()
+            field.choices = self._shortened(name, EMPTY + self._choices(name))
 
-    def _shorten_communes(self):
+    def _shortened(self, name: str, choices: list) -> list:
         """A national section can hold stories from thousands of communes: a select that long is
         unusable on a phone and weighs hundreds of kilobytes. Until a province is chosen, offer
-        only the commune already chosen (any commune of the section stays a valid value)."""
-        field = self.fields.get("xa")
-        if field is None or self.data.get("tinh") or len(field.choices) <= MAX_COMMUNE_OPTIONS + 1:
-            return
-        chosen = [choice for choice in field.choices[1:] if choice[0] == self.data.get("xa")]
-        field.widget.choices = [("", "Tất cả (chọn tỉnh, thành phố để xem danh sách)"), *chosen]
+        only the commune already chosen, if it is one of the section's; any of them stays a valid
+        value. (Django also normalises every choice a field is given, ~10 ms for 3,000.)"""
+        if name != "xa" or self.data.get("tinh") or len(choices) <= MAX_COMMUNE_OPTIONS + 1:
+            return choices
+        chosen = [choice for choice in choices[1:] if choice[0] == self.data.get("xa")]
+        return [("", "Tất cả (chọn tỉnh, thành phố để xem danh sách)"), *chosen]
 
     def _choices(self, name: str) -> list[tuple[str, str]]:
         if name == "chude":
