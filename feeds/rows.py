@@ -18,10 +18,8 @@ import datetime
 from dataclasses import dataclass
 
 from django.apps import apps
-from django.conf import settings
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
-from wagtail.models import Site
+from wagtail.models import Page
 
 from home.models.localities import province_short_name
 
@@ -101,7 +99,7 @@ def _card_date(value):
     return timezone.localtime(value) if isinstance(value, datetime.datetime) else value
 
 
-def _communes(feed_type, pks) -> dict[int, list[str]]:
+def _commune_names(feed_type, pks) -> dict[int, list[str]]:
     """Names of the communes of pages that have several, in the model's own order."""
     if feed_type.commune_lookup != "communes" or not pks:
         return {}
@@ -137,7 +135,7 @@ def read_rows(feed_type, queryset) -> list[Row]:
     """The rows of these pages of one type, in the queryset's order."""
     values = list(queryset.values(*_columns(feed_type)))
     pks = [value["pk"] for value in values]
-    communes = _communes(feed_type, pks)
+    communes = _commune_names(feed_type, pks)
     topics = topics_by_page(feed_type, pks)
     hidden = feed_type.model.hiding_lead_image(pks) if pks else set()
     labels = _kicker_labels(feed_type)
@@ -172,24 +170,6 @@ def read_rows(feed_type, queryset) -> list[Row]:
 
 
 def page_url(url_path: str, request) -> str | None:
-    """The absolute URL of a page from its `url_path`, as `Page.get_full_url` builds it: the
-    first site whose root holds the page (the request's own, if several do), then Wagtail's
-    `wagtail_serve` route. Sites are read once per request, as Wagtail reads them."""
-    try:
-        root_paths = request._wagtail_cached_site_root_paths
-    except AttributeError:
-        root_paths = request._wagtail_cached_site_root_paths = Site.get_site_root_paths()
-    possible = [srp for srp in root_paths if url_path.startswith(srp.root_path)]
-    if not possible:
-        return None
-    chosen = possible[0]
-    if len({srp.site_id for srp in possible}) > 1:
-        site = Site.find_for_request(request)
-        chosen = next((srp for srp in possible if site and srp.site_id == site.pk), chosen)
-    try:
-        path = reverse("wagtail_serve", args=(url_path[len(chosen.root_path) :],))
-    except NoReverseMatch:
-        return None
-    if not getattr(settings, "WAGTAIL_APPEND_SLASH", True) and path != "/":
-        path = path.rstrip("/")
-    return chosen.root_url + path
+    """The absolute URL of a page from its `url_path`, by Wagtail's own routing (the sites'
+    root paths are read once per request and kept on it, as Wagtail does for any page)."""
+    return Page(url_path=url_path).get_full_url(request)
