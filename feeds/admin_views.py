@@ -7,7 +7,7 @@ from django.urls import reverse
 from wagtail.models import Page
 
 from feeds.caption import fanpage_caption
-from feeds.sources import article_type
+from home import kinds
 
 
 def caption_view(request, page_id: int):
@@ -15,7 +15,7 @@ def caption_view(request, page_id: int):
     permissions = page.permissions_for_user(request.user)
     if not (permissions.can_edit() or request.user.is_superuser):
         raise PermissionDenied
-    if article_type(page) is None:
+    if kinds.of_article(page) is None:
         raise Http404("Chỉ bài viết mới có chú thích fanpage.")
     url = page.get_full_url(request)
     return render(

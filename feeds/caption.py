@@ -7,7 +7,7 @@ import unicodedata
 
 from django.conf import settings
 
-from feeds.sources import type_for_page
+from home import kinds
 
 SAPO_LIMIT = 280
 MAX_HASHTAGS = 6
@@ -31,13 +31,12 @@ def hashtag(text: str) -> str:
 
 
 def page_hashtags(page) -> list[str]:
-    feed_type = type_for_page(page)
+    kind = kinds.of_article(page)
     tags = []
-    if feed_type is not None:
-        tags.append(f"#{feed_type.hashtag}")
-        tags.extend(hashtag(topic) for topic in feed_type.topics_of(page))
-        communes = feed_type.communes_of(page)
-        tags.extend(hashtag(commune.name) for commune in communes[:2])
+    if kind is not None:
+        tags.append(f"#{kind.hashtag}")
+        tags.extend(hashtag(topic) for topic in page.topic_names)
+        tags.extend(hashtag(commune.name) for commune in page.place_communes()[:2])
         province = getattr(page, "province", None)
         if province is not None:
             tags.append(hashtag(province.short_name))

@@ -16,8 +16,8 @@ from django.core.cache import cache
 from django.utils import timezone
 from wagtail.images import get_image_model
 
-from feeds.rows import Row, RowImage, page_url, place_text
-from feeds.sources import FeedType
+from feeds.rows import Row, RowImage, page_url
+from home.kinds import ContentKind
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ class ItemImage:
 
 @dataclass(frozen=True)
 class FeedItem:
-    feed_type: FeedType
+    kind: ContentKind
     id: str
     url: str
     title: str
@@ -91,20 +91,13 @@ def item_image(image: RowImage | None, base_url: str, sizes: dict[int, int], sto
     return ItemImage(url, int(sizes[image.id]), mime_type, image.width, image.height)
 
 
-def place_of(feed_type: FeedType, page) -> str:
-    """Where a page happened, as readers say it: its commune(s) and province."""
-    communes = [commune.name for commune in feed_type.communes_of(page)]
-    province = getattr(page, "province", None)
-    return place_text(communes, province.short_name if province else "", page.place_name)
-
-
-def feed_item(feed_type: FeedType, row: Row, request, sizes: dict[int, int], storage) -> FeedItem:
+def feed_item(kind: ContentKind, row: Row, request, sizes: dict[int, int], storage) -> FeedItem:
     url = page_url(row.url_path, request)
     published = row.first_published_at or row.last_published_at or timezone.now()
     updated = max(row.last_published_at or published, published)
-    categories = [feed_type.label, row.kicker, *row.topics]
+    categories = [kind.label, row.kicker, *row.topics]
     return FeedItem(
-        feed_type=feed_type,
+        kind=kind,
         id=f"urn:uuid:{row.translation_key}",
         url=url,
         title=row.title,
@@ -113,7 +106,7 @@ def feed_item(feed_type: FeedType, row: Row, request, sizes: dict[int, int], sto
         updated=updated,
         categories=tuple(dict.fromkeys(c for c in categories if c)),
         unit=row.unit,
-        place=place_text(row.communes, row.province, row.province),
+        place=row.place,
         card_date=row.card_date,
         image=item_image(row.image, url, sizes, storage),
         image_id=row.image.id if row.image else None,
@@ -121,7 +114,7 @@ def feed_item(feed_type: FeedType, row: Row, request, sizes: dict[int, int], sto
 
 
 def feed_items(pairs, request) -> list[FeedItem]:
-    """Feed items for (feed_type, row) pairs from `FeedSlice.fetch`, image sizes in one go."""
+    """Feed items for (kind, row) pairs from `FeedSlice.fetch`, image sizes in one go."""
     sizes = image_sizes([row.image for _, row in pairs if row.image])
     storage = image_storage()
-    return [feed_item(feed_type, row, request, sizes, storage) for feed_type, row in pairs]
+    return [feed_item(kind, row, request, sizes, storage) for kind, row in pairs]

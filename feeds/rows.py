@@ -6,9 +6,10 @@ Rows read those values only: one query of columns per content type, plus one for
 (stories), one for communes (showcases, which have several) and one for lead images hidden by
 consent (stories).
 
-What a value means stays the content models' business. `FeedType` names the columns behind a
-model's `kicker`, `card_date`, unit and place; the consent rule comes from the model
-(`hiding_lead_image`); and a test checks, for every demo page, that its row says what the
+What a value means stays the content models' business. The kind's declaration (`home.kinds`)
+names the columns behind a model's `kicker`, `card_date`, unit and place; the consent rule comes
+from the model (`hiding_lead_image`); the place is written by the one rule of
+`home.places.place_text`; and a test checks, for every demo page, that its row says what the
 page's own properties say.
 """
 
@@ -17,11 +18,11 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.apps import apps
 from django.utils import timezone
 from wagtail.models import Page
 
 from home.models.localities import province_short_name
+from home.places import place_text
 
 # The image columns, read with the page through its `hero_image` foreign key.
 IMAGE_COLUMNS = (
@@ -61,16 +62,13 @@ class Row:
     topics: tuple[str, ...]
     image: RowImage | None  # None when absent or hidden by consent
 
-
-def place_text(communes, province: str, fallback: str) -> str:
-    """Where it happened, as readers say it: the first two communes and the province."""
-    if not communes:
-        return fallback
-    names = [*communes[:2], *(["…"] if len(communes) > 2 else [])]
-    return f"{', '.join(names)}, {province}" if province else ", ".join(names)
+    @property
+    def place(self) -> str:
+        """The page's `place_name`, by the same rule."""
+        return place_text(self.communes, self.province)
 
 
-def _columns(feed_type) -> list[str]:
+def _columns(kind) -> list[str]:
     columns = [
         "pk",
         "title",
@@ -80,18 +78,18 @@ def _columns(feed_type) -> list[str]:
         "first_published_at",
         "last_published_at",
     ]
-    columns += [*IMAGE_COLUMNS, feed_type.unit_attr, f"{feed_type.province_lookup}__name"]
-    if feed_type.commune_lookup != "communes":
-        columns.append(f"{feed_type.commune_lookup}__name")
-    columns += [name for name in (feed_type.kicker_field, feed_type.card_date_field) if name]
+    columns += [*IMAGE_COLUMNS, kind.unit_field, f"{kind.province_lookup}__name"]
+    if not kind.has_several_communes:
+        columns.append(f"{kind.commune_lookup}__name")
+    columns += [name for name in (kind.kicker_field, kind.card_date_field) if name]
     return columns
 
 
-def _kicker_labels(feed_type) -> dict:
+def _kicker_labels(kind) -> dict:
     """Labels of the kicker column's values, when it is a field with choices (a deed type)."""
-    if not feed_type.kicker_field or "__" in feed_type.kicker_field:
+    if not kind.kicker_field or "__" in kind.kicker_field:
         return {}
-    field = feed_type.model._meta.get_field(feed_type.kicker_field)
+    field = kind.model._meta.get_field(kind.kicker_field)
     return {value: str(label) for value, label in field.flatchoices} if field.choices else {}
 
 
@@ -99,11 +97,11 @@ def _card_date(value):
     return timezone.localtime(value) if isinstance(value, datetime.datetime) else value
 
 
-def _commune_names(feed_type, pks) -> dict[int, list[str]]:
+def _commune_names(kind, pks) -> dict[int, list[str]]:
     """Names of the communes of pages that have several, in the model's own order."""
-    if feed_type.commune_lookup != "communes" or not pks:
+    if not kind.has_several_communes or not pks:
         return {}
-    field = feed_type.model._meta.get_field("communes")
+    field = kind.model._meta.get_field(kind.commune_lookup)
     through = field.remote_field.through
     page_column, commune_column = field.m2m_field_name(), field.m2m_reverse_field_name()
     ordering = [f"{commune_column}__{name}" for name in field.related_model._meta.ordering]
@@ -118,11 +116,11 @@ def _commune_names(feed_type, pks) -> dict[int, list[str]]:
     return names
 
 
-def topics_by_page(feed_type, pks) -> dict[int, list[str]]:
+def topics_by_page(kind, pks) -> dict[int, list[str]]:
     """Topic names of these pages, sorted, in one query of plain values."""
-    if not feed_type.has_topics or not pks:
+    if not kind.has_topics or not pks:
         return {}
-    through = apps.get_model(feed_type.topic_through)
+    through = kind.topic_through
     names: dict[int, set[str]] = {}
     for page_id, name in through.objects.filter(content_object_id__in=pks).values_list(
         "content_object_id", "tag__name"
@@ -131,20 +129,20 @@ def topics_by_page(feed_type, pks) -> dict[int, list[str]]:
     return {page_id: sorted(found) for page_id, found in names.items()}
 
 
-def read_rows(feed_type, queryset) -> list[Row]:
+def read_rows(kind, queryset) -> list[Row]:
     """The rows of these pages of one type, in the queryset's order."""
-    values = list(queryset.values(*_columns(feed_type)))
+    values = list(queryset.values(*_columns(kind)))
     pks = [value["pk"] for value in values]
-    communes = _commune_names(feed_type, pks)
-    topics = topics_by_page(feed_type, pks)
-    hidden = feed_type.model.hiding_lead_image(pks) if pks else set()
-    labels = _kicker_labels(feed_type)
+    communes = _commune_names(kind, pks)
+    topics = topics_by_page(kind, pks)
+    hidden = kind.model.hiding_lead_image(pks) if pks else set()
+    labels = _kicker_labels(kind)
     rows = []
     for value in values:
         pk = value["pk"]
-        province = value[f"{feed_type.province_lookup}__name"]
-        commune = value.get(f"{feed_type.commune_lookup}__name")
-        kicker = value.get(feed_type.kicker_field)
+        province = value[f"{kind.province_lookup}__name"]
+        commune = value.get(f"{kind.commune_lookup}__name")
+        kicker = value.get(kind.kicker_field)
         image = None
         if value["hero_image_id"] and value["hero_image__file"] and pk not in hidden:
             image = RowImage(*(value[column] for column in IMAGE_COLUMNS))
@@ -157,9 +155,9 @@ def read_rows(feed_type, queryset) -> list[Row]:
                 translation_key=str(value["translation_key"]),
                 first_published_at=value["first_published_at"],
                 last_published_at=value["last_published_at"],
-                unit=(value[feed_type.unit_attr] or "").strip(),
+                unit=(value[kind.unit_field] or "").strip(),
                 kicker="" if kicker is None else labels.get(kicker, str(kicker)),
-                card_date=_card_date(value.get(feed_type.card_date_field)),
+                card_date=_card_date(value.get(kind.card_date_field)),
                 communes=tuple(communes.get(pk, [commune] if commune else [])),
                 province=province_short_name(province) if province else "",
                 topics=tuple(topics.get(pk, ())),

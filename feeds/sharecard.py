@@ -24,8 +24,7 @@ from django.core.files.storage import default_storage
 from django.urls import reverse
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
-from feeds.items import place_of
-from feeds.sources import article_type
+from home import kinds
 
 WIDTH, HEIGHT = 1200, 630
 CARD_VERSION = "1"  # bump when the drawing changes, so every card gets a new URL
@@ -73,17 +72,17 @@ class CardSpec:
 
 def card_spec(page) -> CardSpec:
     """The card of any page: content pages show their facts; others just their title."""
-    feed_type = article_type(page)
-    if feed_type is None:
+    kind = kinds.of_article(page)
+    if kind is None:
         return CardSpec(title=nfc(page.title))
     when = page.card_date or page.first_published_at
     date_text = when.strftime("%d/%m/%Y") if when else ""
-    kicker = feed_type.kicker_of(page) or feed_type.label
+    kicker = kind.kicker_of(page) or kind.label
     return CardSpec(
         title=nfc(page.title),
         kicker=nfc(kicker),
-        unit=nfc(feed_type.unit_of(page)),
-        place_date=nfc(" · ".join(part for part in (place_of(feed_type, page), date_text) if part)),
+        unit=nfc(page.unit),
+        place_date=nfc(" · ".join(part for part in (page.place_name, date_text) if part)),
         image=page.visible_hero_image,
     )
 

@@ -4,8 +4,8 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
 
-from feeds import admin_views
-from feeds.sources import article_type
+from feeds import admin_views, page_extras
+from home import kinds
 
 
 class FanpageCaptionMenuItem(ActionMenuItem):
@@ -18,7 +18,7 @@ class FanpageCaptionMenuItem(ActionMenuItem):
         page = context.get("page")
         if context.get("view") != "edit" or page is None:
             return False
-        return article_type(page) is not None
+        return kinds.of_article(page) is not None
 
     def get_url(self, parent_context):
         return reverse("feeds_admin:caption", args=[parent_context["page"].pk])
@@ -41,3 +41,21 @@ def register_fanpage_caption_url():
             ),
         )
     ]
+
+
+# --- What the reuse surface adds to the public pages (the shell's page hooks) -------------
+
+
+@hooks.register("site_page_head")
+def feed_discovery_links(context):
+    return page_extras.head_links(context)
+
+
+@hooks.register("site_share_card_url")
+def article_share_card(request, page):
+    return page_extras.share_card_url(request, page)
+
+
+@hooks.register("site_article_end")
+def fanpage_caption_box(context, page):
+    return page_extras.caption_box(context, page)

@@ -6,3 +6,9 @@ class ForumsConfig(AppConfig):
 
     name = "forums"
     verbose_name = "Diễn đàn đối thoại"
+
+    def ready(self):
+        from forums.kinds import KIND
+        from home.kinds import register
+
+        register(KIND)

@@ -48,7 +48,6 @@ class ForumIndexPage(SectionIndexPage):
 
     parent_page_types = ["home.HomePage", "forums.ForumIndexPage"]
     subpage_types = ["forums.ForumAnnouncementPage", "forums.ForumIndexPage"]
-    item_model_label = "forums.ForumAnnouncementPage"
 
     class Meta:
         verbose_name = "chuyên mục diễn đàn"
@@ -120,7 +119,6 @@ class ForumAnnouncementPage(RoutablePageMixin, ArticlePage):
 
     listing_select_related = ("commune__province", "series")
     listing_order = ("-starts_at",)
-    province_lookup, commune_lookup, year_lookup = "commune__province", "commune", "starts_at__year"
 
     search_fields = [
         *ArticlePage.search_fields,
@@ -214,6 +212,8 @@ class ForumAnnouncementPage(RoutablePageMixin, ArticlePage):
         """The forums of a queryset that have not ended yet, soonest first."""
         return forums.filter(ends_at__gte=timezone.now()).order_by("starts_at")
 
+    # --- The card interface of ArticlePage (columns named in forums/kinds.py) --------------
+
     @property
     def kicker(self) -> str:
         return self.status_label
@@ -221,6 +221,13 @@ class ForumAnnouncementPage(RoutablePageMixin, ArticlePage):
     @property
     def card_date(self):
         return timezone.localtime(self.starts_at)
+
+    def place_communes(self) -> list:
+        return [self.commune]
+
+    @property
+    def unit(self) -> str:
+        return self.hosting_units.strip()
 
     @property
     def status(self) -> str:

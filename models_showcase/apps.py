@@ -6,3 +6,9 @@ class ModelsShowcaseConfig(AppConfig):
 
     name = "models_showcase"
     verbose_name = "Mô hình bảo đảm ANTT"
+
+    def ready(self):
+        from home.kinds import register
+        from models_showcase.kinds import KIND
+
+        register(KIND)

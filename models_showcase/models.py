@@ -61,8 +61,6 @@ class ShowcaseIndexPage(SectionIndexPage):
 
     parent_page_types = ["home.HomePage", "models_showcase.ShowcaseIndexPage"]
     subpage_types = ["models_showcase.ModelShowcasePage", "models_showcase.ShowcaseIndexPage"]
-    item_model_label = "models_showcase.ModelShowcasePage"
-    filter_fields = ("tinh", "xa", "loai", "nam")
 
     class Meta:
         verbose_name = "chuyên mục mô hình"
@@ -122,8 +120,9 @@ class ModelShowcasePage(ArticlePage):
     gallery = StreamField([("image", CaptionedImageBlock())], verbose_name="thư viện ảnh", blank=True)
 
     listing_select_related = ("model_type", "province")
+    # Cards print the place, which names the communes (one query per list).
+    listing_prefetch_related = ("communes",)
     listing_order = ("title",)
-    province_lookup, commune_lookup, year_lookup = "province", "communes", "year_started"
 
     search_fields = [
         *ArticlePage.search_fields,
@@ -184,13 +183,18 @@ class ModelShowcasePage(ArticlePage):
         if errors:
             raise ValidationError(errors)
 
+    # --- The card interface of ArticlePage (columns named in models_showcase/kinds.py) -----
+
     @property
     def kicker(self) -> str:
         return self.model_type.name
 
+    def place_communes(self) -> list:
+        return list(self.communes.all())
+
     @property
-    def place_name(self) -> str:
-        return self.province.short_name
+    def unit(self) -> str:
+        return self.coordinating_unit.strip()
 
     @property
     def card_date(self):

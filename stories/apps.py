@@ -6,3 +6,9 @@ class StoriesConfig(AppConfig):
 
     name = "stories"
     verbose_name = "Người tốt, việc tốt"
+
+    def ready(self):
+        from home.kinds import register
+        from stories.kinds import KIND
+
+        register(KIND)

@@ -75,8 +75,6 @@ class StoryIndexPage(SectionIndexPage):
 
     parent_page_types = ["home.HomePage", "stories.StoryIndexPage"]
     subpage_types = ["stories.StoryPage", "stories.StoryIndexPage"]
-    item_model_label = "stories.StoryPage"
-    filter_fields = ("tinh", "xa", "chude", "nam")
 
     class Meta:
         verbose_name = "chuyên mục người tốt, việc tốt"
@@ -135,7 +133,6 @@ class StoryPage(ArticlePage):
     )
 
     listing_select_related = ("commune__province",)
-    province_lookup, commune_lookup, year_lookup = "commune__province", "commune", "deed_date__year"
     # Cards decide whether the lead image may show from the people's consent (one query per list).
     listing_prefetch_related = (PEOPLE,)
     # The people decide what the page may show (names; photos in the lead, the body and the
@@ -202,6 +199,8 @@ class StoryPage(ArticlePage):
         data["articleSection"] = "Người tốt, việc tốt"
         return data
 
+    # --- The card interface of ArticlePage (columns named in stories/kinds.py) -------------
+
     @property
     def kicker(self) -> str:
         return self.get_deed_type_display()
@@ -209,6 +208,21 @@ class StoryPage(ArticlePage):
     @property
     def card_date(self):
         return self.deed_date
+
+    def place_communes(self) -> list:
+        return [self.commune]
+
+    @property
+    def unit(self) -> str:
+        return self.byline.strip()
+
+    @property
+    def topic_names(self) -> list[str]:
+        if "tagged_items" in getattr(self, "_prefetched_objects_cache", {}):
+            tagged_items = self.tagged_items.all()
+        else:
+            tagged_items = self.tagged_items.select_related("tag")
+        return sorted({tagged.tag.name for tagged in tagged_items})
 
     # --- Consent: the small interface templates, feeds, search and share previews read ---------
 

@@ -10,6 +10,7 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from home.places import place_text
 from home.slugs import ascii_slugify
 
 
@@ -145,7 +146,10 @@ class ArticlePage(BasePage):
     def get_search_description(self) -> str:
         return self.search_description or self.sapo
 
-    # The small interface listings, cards and (later) feeds read. Each section overrides it.
+    # The card interface: what listings, cards, search hits, feeds, share cards and captions
+    # read of one page. Each kind overrides what differs; `home.kinds` names the columns behind
+    # the same answers for readers of plain values (`feeds.rows`), and tests/feeds/test_rows.py
+    # keeps the two in step. Every kind also answers `province` (a field or a property).
 
     @property
     def visible_hero_image(self):
@@ -166,11 +170,27 @@ class ArticlePage(BasePage):
         """A short label above the title on a card: deed type, model type, forum status."""
         return self._meta.verbose_name.capitalize()
 
+    def place_communes(self) -> list:
+        """The communes where it happened, in order (one for most kinds, several for some)."""
+        return []
+
     @property
     def place_name(self) -> str:
-        """Where it happened, as readers say it: "Phường Láng, Hà Nội"."""
-        commune = getattr(self, "commune", None)
-        return f"{commune.name}, {commune.province.short_name}" if commune else ""
+        """Where it happened, as readers say it: "Phường Láng, Hà Nội". The same text on the
+        page, its cards, search hits, feed items, the share card and the fanpage caption."""
+        province = getattr(self, "province", None)
+        communes = [commune.name for commune in self.place_communes()]
+        return place_text(communes, province.short_name if province else "")
+
+    @property
+    def unit(self) -> str:
+        """The unit or author that wrote it, as feeds and the share card credit it."""
+        return ""
+
+    @property
+    def topic_names(self) -> list[str]:
+        """Its topics (tag names), sorted; empty for kinds without topics."""
+        return []
 
     @property
     def card_date(self):

@@ -1,11 +1,24 @@
-"""The home page: the front door to the three sections."""
+"""The home page: the front door to the sections, one block per content kind (`home.kinds`)."""
 
-from django.apps import apps
 from django.db import models
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, PageChooserPanel
 
+from home import kinds
 from home.content_version import cached
 from home.models.base import BasePage, visible
+
+
+def featured_kinds() -> list:
+    return [kind for kind in kinds.all_kinds() if kind.home and kind.home.featured]
+
+
+class FeaturedPageChooserPanel(PageChooserPanel):
+    """A page chooser limited to the kinds the home page features, read from the registry when
+    the admin form is built (the registry is filled once the apps are ready)."""
+
+    def get_form_options(self):
+        self.page_type = [kind.model for kind in featured_kinds()] or None
+        return super().get_form_options()
 
 
 class HomePage(BasePage):
@@ -16,7 +29,7 @@ class HomePage(BasePage):
         help_text="Một đến hai câu giới thiệu trang, hiện dưới tên trang.",
     )
     featured_story = models.ForeignKey(
-        "stories.StoryPage",
+        "wagtailcore.Page",
         verbose_name="câu chuyện nổi bật",
         null=True,
         blank=True,
@@ -25,9 +38,14 @@ class HomePage(BasePage):
         help_text="Câu chuyện hiện lớn đầu trang. Để trống để dùng câu chuyện mới nhất.",
     )
 
-    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("featured_story")]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("intro"),
+        FeaturedPageChooserPanel("featured_story"),
+    ]
 
-    subpage_types = ["stories.StoryIndexPage", "models_showcase.ShowcaseIndexPage", "forums.ForumIndexPage"]
+    # Sections say where they may be created (their `parent_page_types`), so the home page
+    # names none of them.
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 
@@ -35,35 +53,38 @@ class HomePage(BasePage):
         verbose_name = "trang chủ"
         verbose_name_plural = "trang chủ"
 
+    def sections(self, request=None) -> dict:
+        """The first live section of each kind directly below this page, by kind slug."""
+
+        def build():
+            found = {}
+            for kind in kinds.all_kinds():
+                section = visible(kind.index_model.objects.all()).child_of(self).first()
+                if section is not None:
+                    found[kind.slug] = section
+            return found
+
+        return cached(f"home-sections:{self.pk}", build, request)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        StoryPage = apps.get_model("stories", "StoryPage")
-        ShowcasePage = apps.get_model("models_showcase", "ModelShowcasePage")
-        ForumPage = apps.get_model("forums", "ForumAnnouncementPage")
-        StoryIndexPage = apps.get_model("stories", "StoryIndexPage")
-        ShowcaseIndexPage = apps.get_model("models_showcase", "ShowcaseIndexPage")
-        ForumIndexPage = apps.get_model("forums", "ForumIndexPage")
-
-        stories = StoryPage.objects.listing().descendant_of(self)
-        # The chosen story only while readers may see it (live, public, unexpired), like any card.
-        featured = stories.filter(pk=self.featured_story_id).first() if self.featured_story_id else None
-        featured = featured or stories.first()
-        if featured:
-            stories = stories.exclude(pk=featured.pk)
-        context.update(
-            featured=featured,
-            latest_stories=stories[:6],
-            showcases=ShowcasePage.objects.listing(keep_streamfields=("key_figures",)).descendant_of(self)[
-                :4
-            ],
-            upcoming_forums=ForumPage.upcoming(ForumPage.objects.listing().descendant_of(self))[:3],
-            sections=cached(
-                f"home-sections:{self.pk}",
-                lambda: [
-                    visible(idx.objects.all()).child_of(self).first()
-                    for idx in (StoryIndexPage, ShowcaseIndexPage, ForumIndexPage)
-                ],
-                request,
-            ),
-        )
+        sections = self.sections(request)
+        featured, blocks = None, []
+        for kind in kinds.all_kinds():
+            if kind.home is None:
+                continue
+            items = kind.model.objects.listing(kind.home.keep_streamfields).descendant_of(self)
+            if kind.home.featured and featured is None:
+                # The chosen page only while readers may see it (live, public, unexpired), like any card.
+                if self.featured_story_id:
+                    featured = items.filter(pk=self.featured_story_id).first()
+                featured = featured or items.first()
+                if featured is not None:
+                    items = items.exclude(pk=featured.pk)
+            if kind.home.select is not None:
+                items = kind.home.select(items)
+            blocks.append(
+                {"kind": kind, "items": items[: kind.home.count], "section": sections.get(kind.slug)}
+            )
+        context.update(featured=featured, home_blocks=blocks, sections=sections)
         return context

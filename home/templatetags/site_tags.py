@@ -8,6 +8,7 @@ from django import template
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from wagtail import hooks
 from wagtail.models import Page, Site
 
 from home import structured_data
@@ -129,3 +130,31 @@ def page_json_ld(context, page: Page):
     request = context["request"]
     data = structured_data.for_page(page, request, context["settings"]["home"]["SiteSettings"])
     return _json_ld(data) if data else ""
+
+
+# --- Page hooks: what other apps add to the shell's pages, without the shell naming them ---
+#
+#   site_page_head(context) -> html       inside <head>, on every page
+#   site_share_card_url(request, page)    a generated link-preview image for a page ("" if none)
+#   site_article_end(context, page) -> html   under the body of an article
+#
+# Apps register them as Wagtail hooks (feeds: feed discovery, share cards, the fanpage caption).
+
+
+@register.simple_tag(takes_context=True)
+def page_head_extras(context):
+    return mark_safe("".join(html for fn in hooks.get_hooks("site_page_head") if (html := fn(context))))
+
+
+@register.simple_tag(takes_context=True)
+def article_end_extras(context, page):
+    return mark_safe(
+        "".join(html for fn in hooks.get_hooks("site_article_end") if (html := fn(context, page)))
+    )
+
+
+@register.simple_tag(takes_context=True)
+def share_card_url(context, page) -> str:
+    """The first generated share image an app offers for this page, or ""."""
+    request = context.get("request")
+    return next((url for fn in hooks.get_hooks("site_share_card_url") if (url := fn(request, page))), "")

@@ -14,7 +14,7 @@ from wagtail.search.query import MATCH_ALL, And, Boost, Fuzzy, MatchAll, Not, Or
 from search.folding import fold_for_index, query_terms
 
 # More words than this in one query are ignored: a search for 500 words is not a search, and
-# SQLite's FTS5 rejects expressions that deep. The search page asks for fewer (see search.service).
+# SQLite's FTS5 rejects expressions that deep. The search page asks for fewer (see search.params.MAX_TERMS).
 MAX_QUERY_TERMS = 32
 
 

@@ -14,11 +14,12 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
-import feeds.sources
+import feeds.slices
 from feeds import sharecard
-from feeds.sources import FEED_TYPES, available_topics
 from forums.models import ForumAnnouncementPage
+from home import kinds
 from home.models import Commune
+from home.topics import available_topics
 from models_showcase.models import ModelShowcasePage
 from stories.models import StoryPage
 
@@ -34,7 +35,7 @@ FORMATS = {
 def demo_slices():
     """Query strings of every slice the demo site has content for."""
     slices = [{}]
-    slices += [{"loai": t.slug} for t in FEED_TYPES]
+    slices += [{"loai": kind.slug} for kind in kinds.all_kinds()]
     communes = Commune.objects.filter(
         pk__in=[
             *StoryPage.objects.live().values_list("commune", flat=True),
@@ -284,7 +285,7 @@ def test_a_commune_without_its_province_is_found_when_its_slug_is_unique(client)
 
 @pytest.mark.parametrize("params", [{}, {"loai": "nguoi-tot-viec-tot"}])
 def test_pages_follow_rfc_5005_and_json_next_url(client, monkeypatch, params):
-    monkeypatch.setattr(feeds.sources, "PAGE_SIZE", 5)
+    monkeypatch.setattr(feeds.slices, "PAGE_SIZE", 5)
     seen, url, pages = [], feed_url("json", **params), 0
     while url:
         data = json_feed(client, url)
@@ -314,11 +315,13 @@ def test_query_count_does_not_grow_with_the_page_size(client, monkeypatch):
     single = [feed_url("rss", loai="nguoi-tot-viec-tot"), feed_url("json", tinh="ha-noi", loai="dien-dan")]
     mixed = [feed_url("rss"), feed_url("json", tinh="ha-noi")]
     for size in (2, 50):
-        monkeypatch.setattr(feeds.sources, "PAGE_SIZE", size)
+        monkeypatch.setattr(feeds.slices, "PAGE_SIZE", size)
         for url in single + mixed:
             client.get(url)  # warm the site-root cache
             with CaptureQueriesContext(connection) as queries:
-                assert client.get(url + ("&" if "?" in url else "?") + f"s={size}").status_code == 200
+                assert (
+                    client.get(url + ("&" if "?" in url else "?") + f"utm_content={size}").status_code == 200
+                )
             counts[(url, size)] = len(queries)
     for url in single:
         # The content version, the view restrictions, the listing; stories add their people
@@ -423,14 +426,14 @@ def test_bench_command_reports_median_p95_and_queries():
 
     from django.core.management import call_command
 
-    from feeds import http
+    from feeds import responses
 
     out = io.StringIO()
-    saved = http.BODY_CACHE_SECONDS
+    saved = responses.BODY_CACHE_SECONDS
     try:
         call_command("bench_feeds", iterations=2, stdout=out)
     finally:
-        http.BODY_CACHE_SECONDS = saved
+        responses.BODY_CACHE_SECONDS = saved
     report = out.getvalue()
     assert report.count(": trung vị") == 8 and "(304)" in report and "truy vấn" in report
     # The demo has no 50-item feed, so the feed budget is reported as not measured, never as met.

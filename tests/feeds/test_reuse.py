@@ -294,6 +294,6 @@ def test_widget_query_count_does_not_grow_with_its_length(client):
     counts = {}
     for count in (2, 12):
         with CaptureQueriesContext(connection) as queries:
-            assert client.get(f"/nhung/?loai=nguoi-tot-viec-tot&so={count}&n=1").status_code == 200
+            assert client.get(f"/nhung/?loai=nguoi-tot-viec-tot&so={count}&utm_content=1").status_code == 200
         counts[count] = len(queries)
     assert counts[2] == counts[12] <= 14

@@ -3,9 +3,9 @@
 import pytest
 from django.test import RequestFactory
 
-from feeds.items import feed_items, place_of
-from feeds.sources import FEED_TYPES
-from feeds.views import public_article
+from feeds.items import feed_items
+from feeds.views.widget import public_article
+from home import kinds
 from home.models import Commune, visible
 from models_showcase.models import ModelShowcasePage
 from stories.models import StoryPage, StoryPerson
@@ -25,19 +25,17 @@ def test_every_item_says_what_its_page_says():
 
     request = RequestFactory().get("/", HTTP_HOST="127.0.0.1")
     checked = 0
-    for feed_type in FEED_TYPES:
-        for page in visible(feed_type.model.objects.all()):
+    for kind in kinds.all_kinds():
+        for page in visible(kind.model.objects.all()):
             item = feed_items([public_article(page.pk)], request)[0]
             image = page.visible_hero_image
             assert item.url == page.get_full_url(request), page.title
             assert item.id == f"urn:uuid:{page.translation_key}"
-            assert (item.title, item.summary, item.unit) == (page.title, page.sapo, feed_type.unit_of(page))
+            assert (item.title, item.summary, item.unit) == (page.title, page.sapo, page.unit)
             assert item.card_date == page.card_date, page.title
-            assert item.place == place_of(feed_type, page), page.title
+            assert item.place == page.place_name, page.title
             assert item.categories == tuple(
-                dict.fromkeys(
-                    c for c in (feed_type.label, feed_type.kicker_of(page), *feed_type.topics_of(page)) if c
-                )
+                dict.fromkeys(c for c in (kind.label, kind.kicker_of(page), *page.topic_names) if c)
             ), page.title
             assert item.image_id == (image.pk if image else None), page.title
             checked += 1
@@ -48,7 +46,6 @@ def test_every_item_says_what_its_page_says():
 
 
 def test_a_forum_kicker_changes_with_time_so_feeds_leave_it_out():
-    forum_type = next(t for t in FEED_TYPES if t.slug == "dien-dan")
-    page = visible(forum_type.model.objects.all()).first()
+    page = visible(kinds.get("dien-dan").model.objects.all()).first()
     item = feed_items([public_article(page.pk)], RequestFactory().get("/", HTTP_HOST="127.0.0.1"))[0]
     assert page.kicker and page.kicker not in item.categories

@@ -12,7 +12,7 @@ from wagtail.models import Page, PageViewRestriction
 from forums.models import ForumAnnouncementPage
 from home.models import Commune, HomePage
 from models_showcase.models import ModelShowcasePage
-from search.service import PAGE_SIZE
+from search.queries import PAGE_SIZE
 from stories.models import StoryPage
 from tests.search.helpers import FAILURE, result_count, result_urls, unaccent
 
@@ -80,7 +80,7 @@ def test_the_count_and_pagination_keep_the_query_and_filters(client, monkeypatch
     assert 'rel="next" href="?q=phuong&amp;trang=2"' in html
     urls = all_result_urls(client, q="phuong")
     assert len(urls) == len(set(urls)) == total
-    monkeypatch.setattr("search.service.PAGE_SIZE", 3)  # the demo's Hà Nội results fit one page of 10
+    monkeypatch.setattr("search.queries.PAGE_SIZE", 3)  # the demo's Hà Nội results fit one page of 10
     filtered = search(client, q="phuong", tinh="ha-noi")
     assert result_count(filtered) > 3
     assert "tinh=ha-noi" in filtered.content.decode().split('rel="next"')[1][:120]
@@ -91,7 +91,7 @@ def test_type_filter(client):
     urls = all_result_urls(client, q="an ninh", loai="dien-dan")
     assert urls and set(urls) <= forums
     stories = {page.url for page in StoryPage.objects.live()}
-    assert set(all_result_urls(client, q="an ninh", loai="cau-chuyen")) <= stories
+    assert set(all_result_urls(client, q="an ninh", loai="nguoi-tot-viec-tot")) <= stories
 
 
 def test_province_and_commune_filters(client):

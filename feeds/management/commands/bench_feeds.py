@@ -14,7 +14,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from feeds import http, sources
+from feeds import responses, slices
 from home.benchmark import cpu_reference_line, verdict
 
 CASES = [
@@ -34,9 +34,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, iterations, host, **options):
         client = Client(HTTP_HOST=host)
-        http.BODY_CACHE_SECONDS = 0
+        responses.BODY_CACHE_SECONDS = 0
         self.stdout.write(cpu_reference_line())
-        self.stdout.write(f"Nguồn tin: {sources.PAGE_SIZE} tin một trang, {iterations} lần mỗi phép đo")
+        self.stdout.write(f"Nguồn tin: {slices.PAGE_SIZE} tin một trang, {iterations} lần mỗi phép đo")
         measurements = []  # (label, url, headers, expected status, item count)
         for label, url in CASES:
             first = client.get(url)  # warm up (site root paths, templates)
@@ -68,11 +68,11 @@ class Command(BaseCommand):
             self.stdout.write(f"{label}: trung vị {median:.1f} ms, p95 {p95:.1f} ms, truy vấn {counts}")
             if expect == 304:
                 not_modified_ok &= median < 5
-            elif items == sources.PAGE_SIZE:
+            elif items == slices.PAGE_SIZE:
                 full_pages += 1
                 full_ok &= median < 25 and len(query_counts[label]) == 1
         self.stdout.write(cpu_reference_line())
-        page_size = sources.PAGE_SIZE
+        page_size = slices.PAGE_SIZE
         budget = f"nguồn tin {page_size} tin (trung vị < 25 ms, số truy vấn cố định)"
         if full_pages:
             self.stdout.write(verdict(budget, full_ok))

@@ -1,4 +1,4 @@
-"""HTTP for everything other sites fetch: validators, 304s, CDN caching, CORS, framing, no cookies."""
+"""Responses of everything other sites fetch: validators, 304s, CDN caching, CORS, framing, errors."""
 
 from __future__ import annotations
 
@@ -62,6 +62,8 @@ def cached_body(key: str, render):
 
 
 def text_error(message: str, status: int = 404) -> HttpResponse:
+    """A plain-text Vietnamese answer for a feed reader or a posting tool (404: unknown value,
+    400: unknown parameter)."""
     response = HttpResponse(message + "\n", status=status, content_type="text/plain; charset=utf-8")
     response["Cache-Control"] = "public, max-age=60"
     return response

@@ -1,0 +1,67 @@
+"""Topics: the tags of content, folded to ASCII slugs so that a topic has one readable address.
+
+Taggit's own slugs keep the marks, and editors type the same topic with different marks or
+accents ("hòa giải", "hoà giải"). A topic here is every tag whose name folds to one slug
+("tre-em"), with the ids of those tags. Sections (`chu-de=` on a section page), search and
+feeds all read topics from here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from home import kinds
+from home.content_version import cached
+from home.models.base import visible
+from home.slugs import ascii_slugify
+
+
+@dataclass(frozen=True)
+class Topic:
+    slug: str
+    name: str
+    tag_ids: tuple[int, ...]
+
+
+def fold_topics(tags: Iterable[tuple[int, str]]) -> dict[str, Topic]:
+    """(tag id, name) pairs, sorted by name, as topics keyed by ASCII slug."""
+    topics: dict[str, Topic] = {}
+    for tag_id, name in tags:
+        slug = ascii_slugify(name, max_length=100)
+        if not slug:
+            continue
+        known = topics.get(slug)
+        topics[slug] = (
+            Topic(slug, known.name, (*known.tag_ids, tag_id)) if known else Topic(slug, name, (tag_id,))
+        )
+    return topics
+
+
+def tags_of(kind: kinds.ContentKind, pages) -> list[tuple[int, str]]:
+    """The (tag id, name) pairs of these pages of one kind, sorted by name; one query."""
+    if not kind.has_topics:
+        return []
+    rows = (
+        kind.topic_through.objects.filter(content_object__in=pages.order_by().values("pk"))
+        .values_list("tag_id", "tag__name")
+        .distinct()
+        .order_by("tag__name")
+    )
+    return list(rows)
+
+
+def topics_of(kind: kinds.ContentKind, pages) -> dict[str, Topic]:
+    """The topics of these pages of one kind (a section's items, say)."""
+    return fold_topics(tags_of(kind, pages))
+
+
+def available_topics() -> dict[str, Topic]:
+    """The topics of everything readers may see, across every kind that has topics."""
+    tags = [pair for kind in kinds.topic_kinds() for pair in tags_of(kind, visible(kind.model.objects.all()))]
+    return fold_topics(sorted(set(tags), key=lambda pair: (pair[1], pair[0])))
+
+
+def known_topics(request=None) -> dict[str, Topic]:
+    """`available_topics`, kept until the site's content changes."""
+    return cached("topics:available", available_topics, request)
