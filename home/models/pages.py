@@ -44,14 +44,17 @@ class HomePage(BasePage):
         FeaturedPageChooserPanel("featured_story"),
     ]
 
-    # Sections say where they may be created (their `parent_page_types`), so the home page
-    # names none of them.
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 
     class Meta:
         verbose_name = "trang chủ"
         verbose_name_plural = "trang chủ"
+
+    @classmethod
+    def clean_subpage_models(cls):
+        """The sections of the registered kinds (Wagtail's `subpage_types`, from the registry)."""
+        return [kind.index_model for kind in kinds.all_kinds()]
 
     def sections(self, request=None) -> dict:
         """The first live section of each kind directly below this page, by kind slug."""
