@@ -78,6 +78,8 @@ INSTALLED_APPS = [
     "feeds",
     "search",
     "editorial",
+    # Top floor: demo content and generators. It may import every app above; none imports it.
+    "demo",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
