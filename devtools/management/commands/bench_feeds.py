@@ -14,8 +14,8 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from devtools.benchmark import cpu_reference_line, verdict
 from feeds import http, sources
-from home.benchmark import cpu_reference_line, verdict
 
 CASES = [
     ("RSS, tất cả tin", "/nguon-tin/rss/"),
