@@ -78,6 +78,10 @@ INSTALLED_APPS = [
     "feeds",
     "search",
     "editorial",
+    # Top floor: demo content and generators, then developer tools (benchmarks). They may import
+    # every app above; none imports them.
+    "demo",
+    "devtools",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",

@@ -17,7 +17,7 @@ from home.content_version import content_version
 # Bumped when the output format changes, so clients and CDNs drop what they hold.
 FORMAT_VERSION = "1"
 CACHE_CONTROL = "public, max-age=300, stale-while-revalidate=600"
-# Rendered bodies are kept in the cache under their ETag; the benchmark switches this off.
+# Rendered bodies are kept in the cache under their ETag; `manage.py bench_feeds` (devtools) sets 0.
 BODY_CACHE_SECONDS = 600
 
 

@@ -3,7 +3,7 @@
 import pytest
 from wagtail.models import Page
 
-from home.demo.bulk import add_bulk_stories
+from demo.bulk import add_bulk_stories
 from stories.models import StoryIndexPage, StoryPage
 
 pytestmark = pytest.mark.django_db

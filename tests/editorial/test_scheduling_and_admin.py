@@ -17,7 +17,7 @@ from django.db import models
 from wagtail.models import PageLogEntry
 from wagtail.users.models import UserProfile
 
-from home.demo import accounts, content
+from demo import accounts, content
 from stories.models import StoryPage
 from tests.editorial.conftest import consenting_adult, create_story, edit_story, html
 

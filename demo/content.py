@@ -1,7 +1,7 @@
 """Demo content: realistic, in our own words, deterministic. Other features test against it.
 
 People in the stories are invented; facts and figures about the movement come from public
-reports (see DESIGN.md). Commune codes are the official July 2025 codes.
+reports. Commune codes are the official July 2025 codes.
 """
 
 import datetime

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
+from demo.builder import DemoBuilder
 from home.dbstats import update_statistics
-from home.demo.builder import DemoBuilder
 
 
 class Command(BaseCommand):

@@ -2,7 +2,7 @@
 
 Requests go through the whole Django stack (middleware included) with the test client; the
 rendered-body cache is switched off so every feed request is built from the database.
-Budgets (DESIGN.md, issue 5): median under 25 ms uncached with a constant number of queries,
+Budgets (docs/architecture.md): median under 25 ms uncached with a constant number of queries,
 and a 304 under 5 ms.
 """
 
@@ -14,8 +14,8 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from devtools.benchmark import cpu_reference_line, verdict
 from feeds import responses, slices
-from home.benchmark import cpu_reference_line, verdict
 
 CASES = [
     ("RSS, tất cả tin", "/nguon-tin/rss/"),

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
-from home.demo import accounts, content
+from demo import accounts, content
 
 
 class Command(BaseCommand):

@@ -2,8 +2,8 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
+from demo.bulk import add_bulk_stories
 from home.dbstats import update_statistics
-from home.demo.bulk import add_bulk_stories
 from stories.models import StoryPage
 
 

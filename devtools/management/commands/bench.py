@@ -2,7 +2,7 @@ import random
 
 from django.core.management.base import BaseCommand
 
-from home.benchmark import HEADER, cpu_reference_line, measure, verdict
+from devtools.benchmark import HEADER, cpu_reference_line, measure, verdict
 from stories.models import StoryIndexPage, StoryPage
 
 

@@ -1,4 +1,4 @@
-"""Build the demo site from home.demo.content. Idempotent: what exists is left as it is.
+"""Build the demo site from demo.content. Idempotent: what exists is left as it is.
 
 A page is found by its slug under its parent; an image by its title. Nothing is updated once
 it exists, so running the command again never duplicates anything nor overwrites an editor.
@@ -19,8 +19,8 @@ from PIL import ImageDraw
 from wagtail.images.models import Image
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site
 
+from demo import accounts, content
 from forums.models import ForumAnnouncementPage, ForumIndexPage, ForumSeries
-from home.demo import accounts, content
 from home.models import Commune, HomePage, SiteSettings
 from home.slugs import ascii_slugify
 from models_showcase.models import ModelShowcasePage, ModelType, ShowcaseIndexPage

@@ -14,7 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.test import Client, override_settings
 
-from home.benchmark import cpu_reference_line
+from devtools.benchmark import cpu_reference_line
 from search.folding import fold
 
 # (label, query parameters). Folded and accented forms of the same words on purpose.
