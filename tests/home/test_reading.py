@@ -1,71 +1,17 @@
-"""What a reader on a phone, a search engine and a link preview get from the public pages."""
+"""What a reader on a phone, a search engine and a link preview get from the shell, the home page and the section listings."""
 
-import json
 import re
 from datetime import timedelta
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.models import Page
 
-from forums.models import ForumAnnouncementPage
-from models_showcase.models import ModelShowcasePage
+from home.models import HomePage, SiteSettings
 from stories.models import StoryIndexPage, StoryPage, StoryPerson
+from tests.helpers import html_of, json_ld, meta, query_count
 
 pytestmark = pytest.mark.django_db
-
-
-def html_of(client, url, status=200):
-    response = client.get(url)
-    assert response.status_code == status, url
-    return response.content.decode()
-
-
-def meta(html: str, key: str) -> str | None:
-    match = re.search(rf'<meta (?:property|name)="{re.escape(key)}" content="([^"]*)"', html)
-    return match.group(1) if match else None
-
-
-def json_ld(html: str) -> list[dict]:
-    return [
-        json.loads(m) for m in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
-    ]
-
-
-def query_count(client, url) -> int:
-    client.get(url)  # renditions and caches are made on the first view
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
-
-
-def test_story_link_preview_and_structured_data(client):
-    story = StoryPage.objects.get(title__startswith="Tài xế xe ôm")
-    html = html_of(client, story.url)
-    assert meta(html, "og:type") == "article"
-    assert meta(html, "og:title") == story.title
-    assert meta(html, "description") == story.sapo
-    assert meta(html, "og:url") == story.full_url == "http://127.0.0.1:8000" + story.url
-    image = meta(html, "og:image")
-    assert image.startswith("http://127.0.0.1") and image.endswith(".jpg")
-    assert (meta(html, "og:image:width"), meta(html, "og:image:height")) == ("1200", "630")
-    assert meta(html, "twitter:card") == "summary_large_image"
-    assert meta(html, "article:published_time").startswith("2026-03-10T08:00:00+07:00")
-    assert f'<link rel="canonical" href="{story.full_url}">' in html
-    article = next(d for d in json_ld(html) if d["@type"] == "NewsArticle")
-    assert article["headline"] == story.title and article["inLanguage"] == "vi"
-    assert article["image"][0].startswith("http://") and article["author"]["name"] == story.byline
-    organization = next(d for d in json_ld(html) if d["@type"] == "GovernmentOrganization")
-    assert organization["parentOrganization"]["name"] == "Công an Thành phố Hà Nội"
-
-
-def test_forum_is_an_event_with_local_times_and_status(client):
-    forum = ForumAnnouncementPage.objects.get(is_postponed=True)
-    event = next(d for d in json_ld(html_of(client, forum.url)) if d["@type"] == "Event")
-    assert event["eventStatus"] == "https://schema.org/EventPostponed"
-    assert event["startDate"].endswith("+07:00")
-    assert event["location"]["address"]["addressRegion"] == "Thành phố Đà Nẵng"
 
 
 def test_structured_data_cannot_be_broken_out_of(client, admin_user):
@@ -142,21 +88,6 @@ def test_filters_narrow_the_listing_and_refuse_unknown_values(client):
         assert client.get(f"/nguoi-tot-viec-tot/?{bad}").status_code == 400, bad
 
 
-def test_story_page_query_count_does_not_grow_with_blocks_people_or_tags(client):
-    story = StoryPage.objects.get(title__startswith="Tài xế xe ôm")
-    before = query_count(client, story.url)
-    image_block = next(b for b in story.body.raw_data if b["type"] == "image")
-    story.body = list(story.body.raw_data) + [dict(image_block, id=None) for _ in range(6)]
-    for n in range(4):
-        story.people.add(StoryPerson(full_name=f"Người Thứ {n}", initials_only=True))
-    story.tags.add("thêm một", "thêm hai", "thêm ba")
-    story.save_revision().publish()
-    assert query_count(client, story.url) == before
-    # Routing (site, home, section, story), view restrictions, settings, the place, the people
-    # (once, whatever the template asks), images, topics, related stories and the content version.
-    assert before <= 19, before
-
-
 def test_index_query_count_does_not_grow_with_page_size(client, monkeypatch):
     monkeypatch.setattr(StoryIndexPage, "page_size", 2)
     small = query_count(client, "/nguoi-tot-viec-tot/")
@@ -166,13 +97,6 @@ def test_index_query_count_does_not_grow_with_page_size(client, monkeypatch):
     assert large <= 14, large  # the filter choices are kept per content version, not re-read
     monkeypatch.setattr(StoryIndexPage, "page_size", 1)
     assert query_count(client, "/mo-hinh/") == query_count(client, "/mo-hinh/?trang=2")
-
-
-def test_showcase_figures_are_cards_with_units_and_dates(client):
-    showcase = ModelShowcasePage.objects.get(slug="camera-an-ninh-xa-soc-son")
-    html = html_of(client, showcase.url)
-    assert html.count('class="figure-card"') == 3
-    assert 'href="tel:02438840000"' in html
 
 
 def test_site_basics(client):
@@ -199,7 +123,6 @@ def test_site_basics(client):
 
 def test_the_not_found_page_leads_to_the_sections_as_they_are_now(client):
     """The 404 page lists the live sections from the menu, so a renamed section is followed."""
-    from wagtail.models import Page
 
     section = Page.objects.live().get(slug="mo-hinh").specific
     section.title, section.slug = "Mô hình an ninh cơ sở", "mo-hinh-an-ninh"
@@ -271,7 +194,7 @@ def test_a_long_commune_list_waits_for_a_province(client, monkeypatch):
 def test_the_featured_story_follows_the_rules_of_every_card(client):
     """The editor's featured story shows on the home page only while readers may see it, and
     never with a photo of someone who has not agreed to it."""
-    from wagtail.models import Page, PageViewRestriction
+    from wagtail.models import PageViewRestriction
 
     from home.models import HomePage
 
@@ -295,19 +218,6 @@ def test_the_featured_story_follows_the_rules_of_every_card(client):
     assert featured.title not in html_of(client, "/")
 
 
-def test_showcase_page_query_count_does_not_grow_with_its_communes(client):
-    from home.models import Commune
-
-    showcase = ModelShowcasePage.objects.get(title__startswith="Tổ liên gia")
-    before = query_count(client, showcase.url)
-    more = Commune.objects.filter(province=showcase.province).exclude(showcases=showcase).order_by("code")[:3]
-    showcase.communes.add(*more)
-    showcase.save_revision().publish()
-    html = html_of(client, showcase.url)
-    assert all(commune.name in html for commune in more)
-    assert query_count(client, showcase.url) == before <= 21, before
-
-
 def test_pages_without_a_share_card_preview_with_the_site_image(client):
     for url in ("/", "/nguoi-tot-viec-tot/"):
         html = html_of(client, url)
@@ -315,3 +225,35 @@ def test_pages_without_a_share_card_preview_with_the_site_image(client):
         assert image and image.startswith("http://127.0.0.1/media/") and "1200x630" in image, url
         assert meta(html, "og:image:width") == "1200" and meta(html, "og:image:height") == "630"
         assert meta(html, "twitter:image") == image
+
+
+def test_home_page_is_vietnamese_and_links_to_the_three_sections(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="vi">' in html
+    # In the menu, and again under each block of the home page.
+    for path, label in (
+        ("/nguoi-tot-viec-tot/", "Xem tất cả câu chuyện"),
+        ("/mo-hinh/", "Xem tất cả mô hình"),
+        ("/dien-dan/", "Lịch các diễn đàn"),
+    ):
+        assert f'<a href="{path}">{label}</a>' in html
+    assert 'href="tel:113"' in html
+    assert "Cơ quan chủ quản" in html and "Công an Thành phố Hà Nội" in html
+
+
+def test_index_pages_paginate_and_survive_bad_page_numbers(client):
+    # The demo section holds 13 stories: two pages of 12. Anything that is not a page number
+    # shows page 1, and a number past the end the last page.
+    expected = {"2": "2", "0": "2", "-1": "2", "abc": "1", "1000000000000": "2", "%00": "1"}
+    for value, shown in expected.items():
+        response = client.get("/nguoi-tot-viec-tot/", {"trang": value})
+        assert response.status_code == 200, value
+        assert response.context["page_obj"].number == int(shown), value
+
+
+def test_site_settings_hold_the_legal_footer():
+    settings_obj = SiteSettings.for_site(HomePage.objects.get().get_site())
+    assert settings_obj.operating_unit and settings_obj.content_responsible and settings_obj.email
+    assert [b.value["number"] for b in settings_obj.hotlines][:3] == ["113", "114", "115"]

@@ -16,7 +16,7 @@ from django.db import connections, transaction
 
 from config import settings as project_settings
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def reload_settings(monkeypatch, tmp_path, **env):
