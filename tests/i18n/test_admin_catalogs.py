@@ -14,7 +14,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-from home.management.catalogs import (
+from editorial.catalogs import (
     DJANGO_APPS,
     DOMAINS,
     is_translated,
@@ -116,7 +116,7 @@ def test_placeholder_check_catches_mistakes():
 def test_compiled_catalog_round_trips(tmp_path):
     import gettext
 
-    from home.management.catalogs import write_mo
+    from editorial.catalogs import write_mo
 
     catalog = ours("django")
     write_mo(tmp_path / "django.mo", catalog)
@@ -130,7 +130,7 @@ def test_compiled_catalog_leaves_out_what_is_not_translated(tmp_path):
     """Fuzzy, empty, blank and obsolete entries are not compiled, so Wagtail's own shows."""
     import gettext
 
-    from home.management.catalogs import new_catalog, write_mo
+    from editorial.catalogs import new_catalog, write_mo
 
     Entry = polib.POEntry
     catalog = new_catalog(
@@ -158,8 +158,8 @@ def test_compiled_catalog_leaves_out_what_is_not_translated(tmp_path):
 @pytest.mark.parametrize("domain", DOMAINS)
 def test_refreshed_catalog_reads_back_as_written(domain, tmp_path):
     """What `make messages` writes, polib reads back the same (a long origin comment wraps)."""
-    from home.management.catalogs import origins, write_po
-    from home.management.commands.refresh_admin_catalogs import refresh, signature
+    from editorial.catalogs import origins, write_po
+    from editorial.management.commands.refresh_admin_catalogs import refresh, signature
 
     catalog, _stats = refresh(domain)
     write_po(tmp_path / f"{domain}.po", catalog)

@@ -2,10 +2,11 @@
 
 The admin's Vietnamese translations live in ``site/locale/vi/LC_MESSAGES/{django,djangojs}.po``
 (found through LOCALE_PATHS, so they win over Wagtail's own). This module is shared by the
-``refresh_admin_catalogs`` and ``compile_catalogs`` management commands and by the tests in
-``tests/i18n``. Reading and writing .po files and compiling .mo files go through polib (pure
-Python), so set-up needs no GNU gettext; what is left here is the project's own rules: which
-catalogs count, what a usable translation is, and the placeholder check.
+``refresh_admin_catalogs`` and ``compile_catalogs`` management commands (in
+``editorial/management/commands``) and by the tests in ``tests/i18n``. Reading and writing .po
+files and compiling .mo files go through polib (pure Python), so set-up needs no GNU gettext;
+what is left here is the project's own rules: which catalogs count, what a usable translation
+is, and the placeholder check.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ entry per msgctxt + msgid), and rewrites ``site/locale/vi/LC_MESSAGES/<domain>.p
 * a Wagtail message that Wagtail no longer has is dropped;
 * entries that did not come from Wagtail (no "origin:" comment) are kept as they are.
 
-It also regenerates ``site/templates/wagtailadmin/...``: copies of the few Wagtail admin
+It also regenerates ``editorial/templates/wagtailadmin/...``: copies of the few Wagtail admin
 templates that hard-code English (TEMPLATE_FIXES), with those words made translatable. A fix
 whose English is no longer in Wagtail's template is dropped, with its copy.
 
@@ -26,10 +26,11 @@ from importlib.metadata import version
 from pathlib import Path
 
 import polib
+from django.apps import apps as django_apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from home.management.catalogs import (
+from editorial.catalogs import (
     DJANGO_APPS,
     DOMAINS,
     ORIGIN_PREFIX,
@@ -67,7 +68,9 @@ TEMPLATE_NOTE = (
 
 
 def template_dir() -> Path:
-    return Path(settings.LOCALE_PATHS[0]).parent / "templates"
+    """editorial's templates: the app comes before wagtail.admin in INSTALLED_APPS, so its
+    copies win over Wagtail's own (and nothing in TEMPLATES' DIRS should shadow them)."""
+    return Path(django_apps.get_app_config("editorial").path) / "templates"
 
 
 def fixed_templates() -> dict[Path, str | None]:

@@ -11,7 +11,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from home.management.catalogs import is_translated, placeholder_problems, read_po, write_mo
+from editorial.catalogs import is_translated, placeholder_problems, read_po, write_mo
 
 
 class Command(BaseCommand):
