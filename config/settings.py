@@ -306,7 +306,7 @@ WAGTAIL_TIME_FORMAT = "%H:%M"
 # Vietnamese date and number formats (21/11/2026, 14:30; day-first input) for the admin.
 FORMAT_MODULE_PATH = ["config.formats"]
 # Wagtail's sign-in form with a translatable password label.
-WAGTAILADMIN_USER_LOGIN_FORM = "home.admin_forms.LoginForm"
+WAGTAILADMIN_USER_LOGIN_FORM = "editorial.admin_forms.LoginForm"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # --- E-mail (workflow notifications) --------------------------------------------------------

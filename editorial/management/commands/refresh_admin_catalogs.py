@@ -13,7 +13,7 @@ entry per msgctxt + msgid), and rewrites ``site/locale/vi/LC_MESSAGES/<domain>.p
 * a Wagtail message that Wagtail no longer has is dropped;
 * entries that did not come from Wagtail (no "origin:" comment) are kept as they are.
 
-It also regenerates ``site/templates/wagtailadmin/...``: copies of the few Wagtail admin
+It also regenerates ``editorial/templates/wagtailadmin/...``: copies of the few Wagtail admin
 templates that hard-code English (TEMPLATE_FIXES), with those words made translatable. A fix
 whose English is no longer in Wagtail's template is dropped, with its copy.
 
@@ -25,19 +25,25 @@ import re
 from importlib.metadata import version
 from pathlib import Path
 
+import polib
+from django.apps import apps as django_apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from home.management.catalogs import (
+from editorial.catalogs import (
     DJANGO_APPS,
     DOMAINS,
     ORIGIN_PREFIX,
     VI_HEADER,
-    Catalog,
-    Entry,
+    by_key,
+    is_translated,
+    key,
+    new_catalog,
+    origins,
     placeholder_problems,
     read_po,
     source_catalogs,
+    translations,
     write_po,
 )
 
@@ -62,7 +68,9 @@ TEMPLATE_NOTE = (
 
 
 def template_dir() -> Path:
-    return Path(settings.LOCALE_PATHS[0]).parent / "templates"
+    """editorial's templates: the app comes before wagtail.admin in INSTALLED_APPS, so its
+    copies win over Wagtail's own (and nothing in TEMPLATES' DIRS should shadow them)."""
+    return Path(django_apps.get_app_config("editorial").path) / "templates"
 
 
 def fixed_templates() -> dict[Path, str | None]:
@@ -99,22 +107,20 @@ def merged_sources(domain: str, ours: dict) -> dict:
     """
     merged: dict = {}
     for app, catalog in source_catalogs(settings.INSTALLED_APPS, domain):
-        for entry in catalog.entries:
+        for entry in catalog:
             if entry.obsolete or not entry.msgid:
                 continue
-            if entry.key not in merged:
-                merged[entry.key] = (entry, [])
-            merged[entry.key][1].append(app)
+            merged.setdefault(key(entry), (entry, []))[1].append(app)
     django_vi = dict(source_catalogs(settings.INSTALLED_APPS, domain, LANGUAGE, DJANGO_APPS))
     for app, catalog in source_catalogs(settings.INSTALLED_APPS, domain, "en", DJANGO_APPS):
-        theirs = django_vi[app].by_key() if app in django_vi else {}
-        for entry in catalog.entries:
-            if entry.obsolete or not entry.msgid or entry.key in merged:
+        theirs = by_key(django_vi[app]) if app in django_vi else {}
+        for entry in catalog:
+            if entry.obsolete or not entry.msgid or key(entry) in merged:
                 continue
-            have_theirs = entry.key in theirs and theirs[entry.key].translated
-            have_ours = entry.key in ours and ours[entry.key].translated
+            have_theirs = key(entry) in theirs and is_translated(theirs[key(entry)])
+            have_ours = key(entry) in ours and is_translated(ours[key(entry)])
             if not have_theirs or have_ours:
-                merged[entry.key] = (entry, [app])
+                merged[key(entry)] = (entry, [app])
     return merged
 
 
@@ -122,54 +128,56 @@ def upstream_translations(domain: str) -> dict:
     """Wagtail's own Vietnamese translations, first app wins."""
     found: dict = {}
     for _app, catalog in source_catalogs(settings.INSTALLED_APPS, domain, LANGUAGE):
-        for entry in catalog.entries:
-            if entry.translated and entry.key not in found:
-                found[entry.key] = entry
+        for entry in catalog:
+            if is_translated(entry) and key(entry) not in found:
+                found[key(entry)] = entry
     return found
 
 
-def single_form(entry: Entry) -> str:
+def single_form(entry: polib.POEntry) -> str:
     """Vietnamese has one plural form: take the last (the most general) translation."""
-    return entry.translations[-1]
+    return translations(entry)[-1]
 
 
-def refresh(domain: str) -> tuple[Catalog, dict]:
+def refresh(domain: str) -> tuple[polib.POFile, dict]:
     path = target_path(domain)
-    ours = read_po(path) if path.exists() else Catalog(header={}, entries=[])
-    ours_by_key = ours.by_key()
+    ours = read_po(path) if path.exists() else new_catalog({})
+    ours_by_key = by_key(ours)
     upstream = upstream_translations(domain)
     sources = merged_sources(domain, ours_by_key)
     stats = dict(total=0, kept=0, from_upstream=0, from_similar=0, untranslated=0, dropped=0)
 
     # Our translations of messages Wagtail has dropped or reworded, for "similar" suggestions.
     retired = {
-        key: entry
-        for key, entry in ours_by_key.items()
-        if key not in sources and entry.origins and entry.translated
+        msg_key: entry
+        for msg_key, entry in ours_by_key.items()
+        if msg_key not in sources and origins(entry) and is_translated(entry)
     }
-    retired_ids = [key[1] for key in retired]
+    retired_ids = [msg_key[1] for msg_key in retired]
 
-    entries: list[Entry] = []
-    for key, (source, apps) in sources.items():
+    entries: list[polib.POEntry] = []
+    for msg_key, (source, apps) in sources.items():
         stats["total"] += 1
-        new = Entry(
+        new = polib.POEntry(
             msgid=source.msgid,
             msgctxt=source.msgctxt,
             msgid_plural=source.msgid_plural,
             flags=[f for f in source.flags if f != "fuzzy"],
-            extracted=[ORIGIN_PREFIX + ", ".join(apps)],
+            comment=ORIGIN_PREFIX + ", ".join(apps),
         )
-        old = ours_by_key.get(key)
+        old = ours_by_key.get(msg_key)
         if old is not None:
-            new.comments = old.comments
+            new.tcomment = old.tcomment
             if old.fuzzy:
                 new.flags.append("fuzzy")
         suggestion = None
-        if old is not None and any(old.translations):
+        if old is not None and any(translations(old)):
             text = single_form(old)
             stats["kept"] += 1
-        elif key in upstream and not placeholder_problems(_with_text(new, single_form(upstream[key]))):
-            text = single_form(upstream[key])
+        elif msg_key in upstream and not placeholder_problems(
+            _with_text(new, single_form(upstream[msg_key]))
+        ):
+            text = single_form(upstream[msg_key])
             suggestion = "from_upstream"
         else:
             close = difflib.get_close_matches(source.msgid, retired_ids, n=1, cutoff=0.85)
@@ -187,42 +195,44 @@ def refresh(domain: str) -> tuple[Catalog, dict]:
         _set_text(new, text)
         entries.append(new)
 
-    for key, entry in ours_by_key.items():
-        if key in sources:
+    for msg_key, entry in ours_by_key.items():
+        if msg_key in sources:
             continue
-        if entry.origins:
+        if origins(entry):
             stats["dropped"] += 1
         else:
             entries.append(entry)  # the project's own message: not ours to manage
 
     header = dict(VI_HEADER)
     header["X-Generator"] = f"refresh_admin_catalogs (Wagtail {version('wagtail')})"
-    comments = ours.header_comments or [
-        "Vietnamese translations of the Wagtail admin for Bình Yên.",
-        "Messages are merged from Wagtail's catalogs by `manage.py refresh_admin_catalogs`;",
-        "terms follow site/locale/TERMS.md.",
-    ]
-    return Catalog(header=header, entries=entries, header_comments=comments), stats
+    comments = ours.header or "\n".join(
+        [
+            "Vietnamese translations of the Wagtail admin for Bình Yên.",
+            "Messages are merged from Wagtail's catalogs by `manage.py refresh_admin_catalogs`;",
+            "terms follow site/locale/TERMS.md.",
+        ]
+    )
+    return new_catalog(header, comments, entries), stats
 
 
-def _set_text(entry: Entry, text: str) -> None:
-    if entry.msgid_plural is not None:
+def _set_text(entry: polib.POEntry, text: str) -> None:
+    if entry.msgid_plural:
         entry.msgstr_plural = {0: text}
         entry.msgstr = ""
     else:
         entry.msgstr = text
 
 
-def _with_text(entry: Entry, text: str) -> Entry:
-    probe = Entry(msgid=entry.msgid, msgid_plural=entry.msgid_plural)
+def _with_text(entry: polib.POEntry, text: str) -> polib.POEntry:
+    probe = polib.POEntry(msgid=entry.msgid, msgid_plural=entry.msgid_plural)
     _set_text(probe, text)
     return probe
 
 
-def signature(catalog: Catalog) -> list:
+def signature(catalog: polib.POFile) -> list:
     """What --check compares: which messages there are, not how an editor wrapped them."""
     return sorted(
-        (e.msgctxt or "", e.msgid, e.msgid_plural or "", e.origins) for e in catalog.entries if not e.obsolete
+        (e.msgctxt or "", e.msgid, e.msgid_plural or "", tuple(origins(e))) for e in catalog if not e.obsolete
     )
 
 

@@ -1,4 +1,4 @@
-"""Compile the project's .po catalogs (LOCALE_PATHS) to .mo, without GNU gettext.
+"""Compile the project's .po catalogs (LOCALE_PATHS) to .mo with polib, without GNU gettext.
 
 .mo files are build output (ignored by git): `make run` and `make test` run this first.
 Fuzzy and untranslated entries are left out, so Wagtail's own translation (if any) shows for
@@ -11,19 +11,19 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from home.management.catalogs import placeholder_problems, read_po, write_mo
+from editorial.catalogs import is_translated, placeholder_problems, read_po, write_mo
 
 
 class Command(BaseCommand):
-    help = "Compile site/locale/**/*.po to .mo with the standard library only."
+    help = "Compile site/locale/**/*.po to .mo (polib; no GNU gettext needed)."
 
     def handle(self, *args, **options):
         errors = []
         for locale_path in settings.LOCALE_PATHS:
             for po_path in sorted(Path(locale_path).glob("*/LC_MESSAGES/*.po")):
                 catalog = read_po(po_path)
-                for entry in catalog.entries:
-                    if entry.translated:
+                for entry in catalog:
+                    if is_translated(entry):
                         for problem in placeholder_problems(entry):
                             errors.append(f"{po_path}: {entry.msgid!r}: {problem}")
                 count = write_mo(po_path.with_suffix(".mo"), catalog)
