@@ -7,7 +7,7 @@ that answers 404 is skipped as not built yet.
 
 import pytest
 
-from tests.audit.conftest import PAGE_NAMES
+from tests.audit.helpers import PAGE_NAMES
 
 pages = pytest.mark.parametrize("audited_page", PAGE_NAMES, indirect=True)
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from wagtail.models import PageLogEntry, WorkflowState
 
 from stories.models import StoryPage, StoryPerson
-from tests.editorial.conftest import (
+from tests.editorial.helpers import (
     as_user,
     consenting_adult,
     create_story,

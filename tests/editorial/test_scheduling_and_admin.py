@@ -19,7 +19,7 @@ from wagtail.users.models import UserProfile
 
 from demo import accounts, content
 from stories.models import StoryPage
-from tests.editorial.conftest import consenting_adult, create_story, edit_story, html
+from tests.editorial.helpers import consenting_adult, create_story, edit_story, html
 
 pytestmark = pytest.mark.django_db
 VN = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")

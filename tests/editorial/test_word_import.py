@@ -11,7 +11,7 @@ from wagtail.models import Page
 
 from home.models import Commune
 from stories.models import StoryPage
-from tests.editorial.conftest import html
+from tests.editorial.helpers import html
 
 pytestmark = pytest.mark.django_db
 

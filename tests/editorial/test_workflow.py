@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import GroupPagePermission, Page, PageLogEntry, TaskState, WorkflowState
 
 from stories.models import StoryPage
-from tests.editorial.conftest import consenting_adult, create_story, edit_story, html, messages_of
+from tests.editorial.helpers import consenting_adult, create_story, edit_story, html, messages_of
 
 pytestmark = pytest.mark.django_db
 
