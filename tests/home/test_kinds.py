@@ -49,10 +49,10 @@ def notice(notice_kind):
 
 def test_the_site_declares_its_three_kinds_in_their_own_apps():
     assert [kind.slug for kind in kinds.all_kinds()] == ["nguoi-tot-viec-tot", "mo-hinh", "dien-dan"]
-    assert [kind.model.__module__ for kind in kinds.all_kinds()] == [
-        "stories.models",
-        "models_showcase.models",
-        "forums.models",
+    assert [(kind.model._meta.app_label, kind.index_model._meta.app_label) for kind in kinds.all_kinds()] == [
+        ("stories", "stories"),
+        ("models_showcase", "models_showcase"),
+        ("forums", "forums"),
     ]
 
 
