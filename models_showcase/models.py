@@ -120,8 +120,8 @@ class ModelShowcasePage(ArticlePage):
     gallery = StreamField([("image", CaptionedImageBlock())], verbose_name="thư viện ảnh", blank=True)
 
     listing_select_related = ("model_type", "province")
-    # Cards print the place, which names the communes (one query per list).
-    listing_prefetch_related = ("communes",)
+    # Cards and search hits print the place, which names the communes (one query per list).
+    place_prefetch_related = listing_prefetch_related = ("communes",)
     listing_order = ("title",)
 
     search_fields = [

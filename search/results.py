@@ -60,7 +60,7 @@ def pages_model(content_type_id):
 
 def specific_pages(pages) -> list:
     """The specific pages for a page of results, in order, with what a result prints preloaded
-    (the relations a card prints, as listings load them)."""
+    (its card's relations and the communes of its place)."""
     by_type: dict[int, list[int]] = {}
     for page in pages:
         by_type.setdefault(page.content_type_id, []).append(page.pk)
@@ -74,7 +74,7 @@ def specific_pages(pages) -> list:
         if hasattr(queryset, "defer_streamfields"):
             queryset = queryset.defer_streamfields()
         loaded = list(queryset)
-        prefetch = getattr(model, "listing_prefetch_related", ())
+        prefetch = getattr(model, "place_prefetch_related", ())
         if prefetch:
             prefetch_related_objects(loaded, *prefetch)
         found.update({page.pk: page for page in loaded})

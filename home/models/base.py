@@ -119,6 +119,9 @@ class ArticlePage(BasePage):
     listing_select_related: tuple[str, ...] = ()
     # Child relations a card needs (e.g. a story's people, whose consent decides its image).
     listing_prefetch_related: tuple[str, ...] = ()
+    # The relations `place_name` reads when a page has several communes (search hits print
+    # the place but no image, so they prefetch only these).
+    place_prefetch_related: tuple[str, ...] = ()
     listing_order: tuple[str, ...] = ("-first_published_at",)
     # Relations the page's own template (and its share card, caption, feed links) reads more
     # than once; `get_context` reads them once. A preview holds the editor's unsaved children

@@ -32,7 +32,10 @@ CASES = [
     ("công an lắng nghe ý kiến nhân dân", {"q": "công an lắng nghe ý kiến nhân dân"}),
     ("hoan kiem", {"q": "hoan kiem"}),
     ("an ninh + Hà Nội", {"q": "an ninh", "tinh": "ha-noi"}),
-    ("cuu nguoi, câu chuyện, mới nhất", {"q": "cuu nguoi", "loai": "cau-chuyen", "sap-xep": "moi-nhat"}),
+    (
+        "cuu nguoi, câu chuyện, mới nhất",
+        {"q": "cuu nguoi", "loai": "nguoi-tot-viec-tot", "sap-xep": "moi-nhat"},
+    ),
     ("an ninh, trang 3", {"q": "an ninh", "trang": "3"}),
     ("không có kết quả", {"q": "khong co gi o day xyzzy"}),
 ]
