@@ -22,3 +22,17 @@ def test_bench_command_reports_median_p95_and_queries():
     assert report.count(": trung vị") == 8 and "(304)" in report and "truy vấn" in report
     # The demo has no 50-item feed, so the feed budget is reported as not measured, never as met.
     assert "chưa đo" in report and "câu trả lời 304 (trung vị < 5 ms): ĐẠT" in report
+
+
+def test_search_bench_measures_every_case_as_a_reader_gets_it():
+    """Every case answers 200 (a case sent to a redirect, say after a parameter is renamed,
+    stops the command) and the report ends with the budget's verdict."""
+    import io
+
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("bench_search", repeat=1, stdout=out)
+    report = out.getvalue()
+    assert "cuu nguoi, câu chuyện, mới nhất" in report and " 301" not in report
+    assert "Ngân sách tìm kiếm (trung vị < 50 ms, p95 < 150 ms):" in report
