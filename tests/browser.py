@@ -1,5 +1,5 @@
-"""Shared pieces of the browser tests: the site served from a thread, and Debian's headless
-Chromium driven by Selenium.
+"""Shared pieces of the browser tests: the site served from a thread, Debian's headless Chromium
+driven by Selenium, and the few actions a reader takes (open a link, pick an option, read a select).
 
 Headless Chromium comes from the Debian packages `chromium` and `chromium-driver`; nothing ever
 downloads a browser. Locally a missing browser skips the test with the reason; in CI (`CI` set)
@@ -13,6 +13,7 @@ import json
 import os
 import shutil
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +30,7 @@ CHROMIUM_FLAGS = json.loads(
 )["flags"]
 CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
 MISSING_REASON = "headless Chromium is missing: apt-get install chromium chromium-driver"
+WAIT_SECONDS = 30
 
 
 def in_ci() -> bool:
@@ -135,3 +137,67 @@ def browser(tmp_path, browser_viewport):
     finally:
         driver.quit()
         shutil.rmtree(profile, ignore_errors=True)
+
+
+# What a reader does -----------------------------------------------------------------------------
+
+
+@contextmanager
+def navigation(driver):
+    """Wait, after the block (a tap, a choice that submits a form), until the next page has loaded."""
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    old_page = driver.find_element("tag name", "html")
+    yield
+    wait = WebDriverWait(driver, WAIT_SECONDS)
+    wait.until(expected_conditions.staleness_of(old_page))
+    wait.until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
+def by_words(driver, words: str, tag: str = "a", within: str = "main"):
+    """The `tag` element (a link, a button, a summary) reading `words` inside `within` (a CSS
+    selector), as a reader finds it: by its own text, whatever the CSS shows (kickers are in
+    capitals)."""
+    assert '"' not in words, words
+    scope = driver.find_element("css selector", within)
+    return scope.find_element("xpath", f'.//{tag}[normalize-space()="{words}"]')
+
+
+def tap(driver, words: str, tag: str = "a", within: str = "main"):
+    """Tap the link (or button) reading `words` and wait for the page it opens."""
+    element = by_words(driver, words, tag, within)
+    with navigation(driver):
+        element.click()
+
+
+def labelled(driver, label: str):
+    """The form control whose <label> reads `label` (its own words, not its options'), as a
+    reader finds a field; wrapped (<label>Năm <select>) or pointed to (<label for>)."""
+    control = driver.execute_script(
+        """
+        for (const label of document.querySelectorAll("label")) {
+            const own = [...label.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE)
+                .map((node) => node.textContent).join(" ").replace(/\\s+/g, " ").trim();
+            if (own === arguments[0] && label.control) return label.control;
+        }
+        return null;
+        """,
+        label,
+    )
+    assert control is not None, f"no field labelled “{label}” on {driver.current_url}"
+    return control
+
+
+def choose(driver, label: str, option: str):
+    """Pick the option with these words in the select labelled `label`."""
+    from selenium.webdriver.support.select import Select
+
+    Select(labelled(driver, label)).select_by_visible_text(option)
+
+
+def chosen(driver, label: str) -> str:
+    """The words of the option the select labelled `label` shows as chosen."""
+    from selenium.webdriver.support.select import Select
+
+    return Select(labelled(driver, label)).first_selected_option.text.strip()
