@@ -8,6 +8,9 @@ from django.core.management import call_command
 from django.test import Client, override_settings
 from django.test.signals import language_changed
 
+# The browser tests' fixtures; their helpers stay in tests/browser.py.
+from tests.browser import browser, browser_viewport, site_server  # noqa: F401
+
 
 @pytest.fixture(scope="session", autouse=True)
 def _isolated_files(tmp_path_factory):

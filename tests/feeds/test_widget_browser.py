@@ -1,82 +1,22 @@
 """The widget in a real browser: embedded on another origin, it shows cards and resizes itself.
 
-Headless Chromium from the Debian packages `chromium` and `chromium-driver`; skipped with a
-reason when they are missing. The site is served from a thread of this process, against the
-same test database (SQLite in memory, shared cache) with the demo content; the embedding page
-comes from a second server on another origin (`localhost` instead of `127.0.0.1`).
+Headless Chromium from the Debian packages `chromium` and `chromium-driver` (skipped with a
+reason when they are missing, a failure in CI), driven through the shared fixtures of
+tests/browser.py. The site is served from a thread of this process, against the same test
+database (SQLite in memory, shared cache) with the demo content; the embedding page comes from
+a second server on another origin (`localhost` instead of `127.0.0.1`).
 """
 
-import json
-import os
-import shutil
 import socketserver
 import threading
 from functools import partial
 from http.server import BaseHTTPRequestHandler
-from pathlib import Path
 
 import pytest
-from django.conf import settings
-from django.contrib.staticfiles.handlers import StaticFilesHandler
-from django.core.servers.basehttp import ThreadedWSGIServer, WSGIRequestHandler
-from django.core.wsgi import get_wsgi_application
-from django.db import connections
 
-# The flags this closed network needs, shared with the page audit (tools/audit/chromium.json).
-CHROMIUM_FLAGS = json.loads(
-    (Path(__file__).resolve().parents[2] / "tools" / "audit" / "chromium.json").read_text(encoding="utf-8")
-)["flags"]
-CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
+from tests.browser import BROWSER_MARKS
 
-# Locally a missing browser skips the test with the reason; in CI (CI set) it is a failure,
-# so the widget can never silently stop being checked.
-_MISSING = not (CHROMIUM.exists() and CHROMEDRIVER.exists())
-if _MISSING and os.environ.get("CI"):
-    raise RuntimeError("CI needs Debian's chromium and chromium-driver for the widget test")
-
-pytestmark = [
-    # The request threads share the test's own connection inside its transaction, which only
-    # Django's in-memory SQLite test database allows (PostgreSQL's connection is closed by the
-    # server after each request). The widget does not depend on the database; SQLite checks it.
-    pytest.mark.skipif(
-        settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3",
-        reason="the browser test shares the in-memory SQLite test database with its server thread",
-    ),
-    pytest.mark.skipif(
-        _MISSING, reason="headless Chromium is missing: apt-get install chromium chromium-driver"
-    ),
-    pytest.mark.django_db,
-]
-
-
-class QuietHandler(WSGIRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture
-def site_server(db, django_db_blocker):
-    """The whole Django site (static files included) on 127.0.0.1 and a free port.
-
-    Like Django's own live server, the request threads share this thread's connection to the
-    in-memory test database with the demo content, inside the test's transaction: what the
-    requests write (image renditions) is rolled back, and nothing is flushed for later tests.
-    """
-    with django_db_blocker.unblock():
-        connection = connections["default"]
-        connection.inc_thread_sharing()
-        server = ThreadedWSGIServer(
-            ("127.0.0.1", 0), QuietHandler, connections_override={"default": connection}
-        )
-        server.set_app(StaticFilesHandler(get_wsgi_application()))
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        try:
-            yield f"http://127.0.0.1:{server.server_port}"
-        finally:
-            server.shutdown()
-            server.server_close()
-            connection.dec_thread_sharing()
+pytestmark = BROWSER_MARKS
 
 
 class EmbeddingPage(BaseHTTPRequestHandler):
@@ -112,26 +52,6 @@ def other_origin():
     for server in servers:
         server.shutdown()
         server.server_close()
-
-
-@pytest.fixture
-def browser(tmp_path):
-    webdriver = pytest.importorskip("selenium.webdriver")
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for flag in (
-        *CHROMIUM_FLAGS,
-        "--window-size=1000,1400",
-        f"--user-data-dir={tmp_path / 'chromium-profile'}",
-    ):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
-    driver.set_page_load_timeout(60)
-    yield driver
-    driver.quit()
-    shutil.rmtree(tmp_path / "chromium-profile", ignore_errors=True)
 
 
 def test_widget_on_another_origin_shows_cards_resizes_and_a_story_page_cannot_be_framed(
