@@ -142,6 +142,10 @@ class FeedSlice:
             found.model_type = _model_type(type_slug, request) if SLUG_RE.match(type_slug) else None
             if found.model_type is None:
                 raise SliceNotFound(f"Không có loại mô hình {shown(type_slug)}.")
+        if not found.slice_kinds:
+            raise SliceNotFound(
+                "Không loại tin nào vừa chia theo chủ đề vừa chia theo loại mô hình; hãy bỏ một trong hai."
+            )
         if year:
             if not YEAR_RE.match(year):
                 raise SliceNotFound(

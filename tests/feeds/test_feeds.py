@@ -251,6 +251,11 @@ def test_everything_is_newest_first_across_the_three_types(client):
         ("loai=tin-vit", "Không có loại tin “tin-vit”"),
         ("chu-de=khong-co-chu-de", "Không có chủ đề “khong-co-chu-de”"),
         ("loai=mo-hinh&chu-de=cuop-giat", "không chia theo chủ đề"),
+        ("loai=nguoi-tot-viec-tot&mo-hinh=camera-an-ninh", "không chia theo loại mô hình"),
+        ("mo-hinh=khong-co-loai-nay", "Không có loại mô hình “khong-co-loai-nay”"),
+        ("chu-de=cuop-giat&mo-hinh=camera-an-ninh", "vừa chia theo chủ đề vừa chia theo loại mô hình"),
+        ("nam=99", "Năm “99” không hợp lệ"),
+        ("nam=" + "9" * 30, "không hợp lệ"),
         ("trang=0", "Trang “0” không có"),
         ("trang=1000000000000", "không có"),
         ("trang=abc", "không có"),
@@ -419,3 +424,15 @@ def test_draft_private_expired_and_unpublished_content_never_appears(client, sto
         oembed = client.get("/oembed/", {"url": page.full_url})
         assert oembed.status_code == 404, page.title
         assert client.get(sharecard.card_url(page)).status_code == 404, page.title
+
+
+def test_a_model_type_and_a_year_slice_the_feed(client):
+    """`mo-hinh=` and `nam=` mean on a feed what they mean on a section page."""
+    camera = json_feed(client, feed_url("json", **{"mo-hinh": "camera-an-ninh"}))
+    assert [item["title"] for item in camera["items"]] == [
+        page.title for page in ModelShowcasePage.objects.live().filter(model_type__slug="camera-an-ninh")
+    ]
+    stories_2025 = json_feed(client, feed_url("json", loai="nguoi-tot-viec-tot", nam="2025"))
+    expected = StoryPage.objects.live().filter(deed_date__year=2025)
+    assert {item["title"] for item in stories_2025["items"]} == {page.title for page in expected}
+    assert 0 < len(stories_2025["items"]) < StoryPage.objects.live().count()
