@@ -163,13 +163,5 @@ def of_article(page) -> ContentKind | None:
     return kind if kind is not None and isinstance(page, kind.model) else None
 
 
-def for_content_type(content_type_id: int) -> ContentKind | None:
-    from django.contrib.contenttypes.models import ContentType
-
-    model = ContentType.objects.get_for_id(content_type_id).model_class()
-    kind = for_model(model) if model is not None else None
-    return kind if kind is not None and model is kind.model else None
-
-
 def topic_kinds() -> tuple[ContentKind, ...]:
     return tuple(kind for kind in _registry.values() if kind.has_topics)
