@@ -297,6 +297,9 @@ WAGTAIL_SITE_NAME = "Bình Yên"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Slugs are ASCII ("Đống Đa" -> "dong-da"); see home.slugs.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# No Gravatar: Wagtail would send every staff member's e-mail hash to a third party on every
+# admin page (and show broken avatars offline). Staff see Wagtail's initials avatar instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_I18N_ENABLED = False
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp"}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "jpg", "png"]

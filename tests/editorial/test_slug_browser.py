@@ -22,6 +22,18 @@ def slug_of(driver) -> str:
     return driver.execute_script("return document.getElementById('id_slug').value")
 
 
+OTHER_HOSTS_JS = """
+return [...document.querySelectorAll('img[src], script[src], iframe[src], link[href]')]
+  .map(el => el.src || el.href)
+  .filter(url => url && new URL(url, location.href).host !== location.host);
+"""
+
+
+def other_hosts(driver) -> list[str]:
+    """What the page loads from another host (images, scripts, frames, stylesheets, icons)."""
+    return driver.execute_script(OTHER_HOSTS_JS)
+
+
 def test_the_slug_follows_a_vietnamese_title_as_the_server_writes_it(site_server, browser, django_user_model):
     django_user_model.objects.create_superuser("bientap-thu", "thu@example.vn", "mat-khau-thu-nghiem")
     section = StoryIndexPage.objects.get(slug="nguoi-tot-viec-tot")
@@ -31,6 +43,9 @@ def test_the_slug_follows_a_vietnamese_title_as_the_server_writes_it(site_server
     browser.find_element(By.ID, "id_password").send_keys("mat-khau-thu-nghiem")
     with navigation(browser):
         browser.find_element(By.ID, "id_password").send_keys(Keys.ENTER)
+    # The admin asks no other host for anything, staff avatars (Gravatar) included.
+    assert browser.find_elements(By.CSS_SELECTOR, ".avatar"), "the dashboard shows the user's avatar"
+    assert other_hosts(browser) == []
 
     browser.get(f"{site_server}/admin/pages/add/stories/storypage/{section.pk}/")
     browser.find_element(By.ID, "id_title").send_keys(TITLE)
