@@ -20,6 +20,8 @@ from wagtail.images.models import Image
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site
 
 from demo import accounts, content
+from demo.forums import FORUMS
+from demo.showcases import SHOWCASES
 from forums.models import ForumAnnouncementPage, ForumIndexPage, ForumSeries
 from home.models import Commune, HomePage, SiteSettings
 from home.slugs import ascii_slugify
@@ -134,7 +136,7 @@ class DemoBuilder:
                 ("forums", ForumIndexPage, content.SECTIONS["forums"]),
             )
         }
-        showcases = {spec["slug"]: self._showcase(sections["showcases"], spec) for spec in content.SHOWCASES}
+        showcases = {spec["slug"]: self._showcase(sections["showcases"], spec) for spec in SHOWCASES}
         stories = [self._story(sections["stories"], spec, showcases) for spec in content.STORIES]
         ward = self._add(
             child(
@@ -151,7 +153,7 @@ class DemoBuilder:
             self._story(ward, spec, showcases, publish=False)
         self._ward_editors(ward)
         self._accounts()
-        for spec in content.FORUMS:
+        for spec in FORUMS:
             self._forum(sections["forums"], spec)
         if home.featured_story_id is None and stories:
             home.featured_story = stories[2]
