@@ -27,7 +27,6 @@ from wagtail.models import Page
 
 from feeds.rows import Row, read_rows
 from home import kinds, params, places
-from home.content_version import cached
 from home.kinds import ContentKind
 from home.models import Commune, Province, visible
 from home.topics import Topic, known_topics
@@ -71,16 +70,6 @@ def check_names(query, allowed: tuple[str, ...]) -> None:
             known = ", ".join(allowed)
             hint = f" Hãy dùng “{params.OLD_NAMES[name]}”." if params.OLD_NAMES.get(name) in allowed else ""
             raise UnknownParameter(f"Không có tham số {shown(name)}.{hint} Các tham số dùng được: {known}.")
-
-
-def _model_type(slug: str, request=None):
-    def build():
-        for kind in kinds.all_kinds():
-            if kind.has_types and (found := kind.type_model.objects.filter(slug=slug).first()):
-                return found
-        return None
-
-    return cached(f"feeds:model-type:{slug}", build, request)
 
 
 @dataclass
@@ -139,7 +128,9 @@ class FeedSlice:
         if type_slug:
             if found.kind and not found.kind.has_types:
                 raise SliceNotFound(f"Loại tin “{found.kind.label}” không chia theo loại mô hình.")
-            found.model_type = _model_type(type_slug, request) if SLUG_RE.match(type_slug) else None
+            found.model_type = (
+                kinds.model_type_by_slug(type_slug, request) if SLUG_RE.match(type_slug) else None
+            )
             if found.model_type is None:
                 raise SliceNotFound(f"Không có loại mô hình {shown(type_slug)}.")
         if not found.slice_kinds:

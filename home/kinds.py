@@ -27,6 +27,8 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
+from home.content_version import cached
+
 
 @dataclass(frozen=True)
 class HomeBlock:
@@ -165,3 +167,16 @@ def of_article(page) -> ContentKind | None:
 
 def topic_kinds() -> tuple[ContentKind, ...]:
     return tuple(kind for kind in _registry.values() if kind.has_topics)
+
+
+def model_type_by_slug(slug: str, request=None):
+    """The model type (`mo-hinh=`) with this slug, among the kinds that have types; kept until
+    the content changes. Feeds, the widget and search read `mo-hinh=` through this."""
+
+    def build():
+        for kind in _registry.values():
+            if kind.has_types and (found := kind.type_model.objects.filter(slug=slug).first()):
+                return found
+        return None
+
+    return cached(f"kinds:model-type:{slug}", build, request)

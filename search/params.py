@@ -127,15 +127,7 @@ class SearchParams:
         model_type = clean_text(data.get(params.MODEL_TYPE, ""), 130)
         if model_type:
             if SLUG_RE.match(model_type):
-                self.model_type = next(
-                    (
-                        found
-                        for kind in kinds.all_kinds()
-                        if kind.has_types
-                        and (found := kind.type_model.objects.filter(slug=model_type).first())
-                    ),
-                    None,
-                )
+                self.model_type = kinds.model_type_by_slug(model_type, request)
             if self.model_type is None:
                 self.notices.append("Không có loại mô hình này nên bộ lọc đã được bỏ qua.")
         year = clean_text(data.get(params.YEAR, ""), 20)
