@@ -15,6 +15,7 @@ from django.core.paginator import Paginator
 from django.db.models import QuerySet
 
 from home import params, places, topics
+from home.collation import sorted_vi
 from home.content_version import cached
 from home.kinds import ContentKind
 from home.models.localities import Commune, Province
@@ -100,12 +101,12 @@ class ListingFilterForm(forms.Form):
         province = self.data.get(params.PROVINCE)
         if province:
             communes = communes.filter(province__slug=province)
-        communes = communes.select_related("province").order_by("province__name", "name")
+        communes = communes.select_related("province")
         return [(c.slug, f"{c.name} ({c.province.short_name})") for c in communes]
 
     def _model_types(self):
         types = self.kind.type_model.objects.filter(pk__in=self.items.values(self.kind.type_field))
-        return list(types.values_list("slug", "name"))
+        return sorted_vi(types.values_list("slug", "name"), key=lambda pair: pair[1])
 
     def _years(self):
         lookup = self.kind.year_lookup

@@ -10,6 +10,7 @@ from collections import Counter
 from vietnam_provinces import Province as VnProvince
 from vietnam_provinces import Ward as VnWard
 
+from home.collation import name_key
 from home.slugs import ascii_slugify
 
 PROVINCE_PREFIXES = ("Thành phố ", "Tỉnh ")
@@ -42,6 +43,10 @@ def _commune_rows():
 
 
 def _sync(model, rows: list[dict], fields: list[str]) -> tuple[int, int]:
+    # The Vietnamese sort key, when this (possibly historical) model has the column.
+    if any(field.name == "sort_key" for field in model._meta.get_fields()):
+        fields = [*fields, "sort_key"]
+        rows = [{**row, "sort_key": name_key(row["name"])} for row in rows]
     existing = {obj.pk: obj for obj in model.objects.all()}
     to_create, to_update = [], []
     for row in rows:

@@ -9,13 +9,12 @@ from django.views.decorators.http import require_safe
 from home import kinds, params
 from home.models import Commune, Province, visible
 from search import queries
-from search.folding import fold
 from search.params import ORDERS, SearchParams, clean_text
 from search.popular import popular_searches
 
 
 def _province_choices():
-    return sorted(Province.objects.all(), key=lambda province: fold(province.short_name))
+    return list(Province.objects.all())
 
 
 def _commune_choices(province):
@@ -29,8 +28,7 @@ def _commune_choices(province):
             .filter(**{kind.province_lookup: province})
             .values_list(kind.commune_lookup, flat=True)
         )
-    communes = Commune.objects.filter(province=province, pk__in=codes - {None})
-    return sorted(communes, key=lambda commune: fold(commune.name))
+    return list(Commune.objects.filter(province=province, pk__in=codes - {None}))
 
 
 def _url(search_params: SearchParams, **overrides) -> str:

@@ -33,7 +33,7 @@ class WordImportForm(forms.Form):
     )
     commune = CommuneChoiceField(
         label="Xã, phường, đặc khu",
-        queryset=Commune.objects.select_related("province").order_by("province__name", "name"),
+        queryset=Commune.objects.select_related("province"),
     )
     byline = forms.CharField(label="Tác giả", max_length=200)
 

@@ -11,6 +11,7 @@ from feeds.syndication import FORMATS
 from feeds.views.documents import SITE_NAME
 from feeds.views.widget import embed_code
 from home import kinds, params
+from home.collation import sorted_vi
 from home.models import Commune, Province
 from home.topics import known_topics
 
@@ -29,12 +30,15 @@ def builder_view(request):
         slug = (request.GET.get(params.PROVINCE) or "").strip()
         province = Province.objects.filter(slug=slug).first() if slug else None
     communes = Commune.objects.filter(province=province).only("code", "name", "slug") if province else []
-    model_types = [
-        model_type
-        for kind in kinds.all_kinds()
-        if kind.has_types
-        for model_type in kind.type_model.objects.all()
-    ]
+    model_types = sorted_vi(
+        (
+            model_type
+            for kind in kinds.all_kinds()
+            if kind.has_types
+            for model_type in kind.type_model.objects.all()
+        ),
+        key=str,
+    )
     query = feed_slice.querystring()
     feed_urls = [(f.label, request.build_absolute_uri(reverse(f"feeds:{f.slug}")) + query) for f in FORMATS]
     widget_src = request.build_absolute_uri(reverse("feeds:widget")) + query
@@ -45,7 +49,7 @@ def builder_view(request):
         "communes": communes,
         "selected_province": province,
         "kinds": kinds.all_kinds(),
-        "topics": sorted(known_topics(request).values(), key=lambda topic: topic.name),
+        "topics": sorted_vi(known_topics(request).values(), key=lambda topic: topic.name),
         "model_types": model_types,
         "feed_urls": feed_urls,
         "widget_src": widget_src,

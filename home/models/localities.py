@@ -6,6 +6,8 @@ nobody types them by hand. Codes are the official ones, so they stay stable acro
 
 from django.db import models
 
+from home.collation import name_key
+
 
 class DivisionType(models.TextChoices):
     CITY = "thành phố trung ương", "Thành phố trực thuộc trung ương"
@@ -29,14 +31,26 @@ class Province(models.Model):
     name = models.CharField("tên", max_length=100, help_text="Ví dụ: Thành phố Hà Nội.")
     division_type = models.CharField("loại", max_length=30, choices=DivisionType.choices)
     slug = models.SlugField("đường dẫn", max_length=100, unique=True)
+    sort_key = models.CharField(
+        "khoá sắp xếp",
+        max_length=500,
+        db_index=True,
+        editable=False,
+        default="",
+        help_text="Thứ tự chữ cái tiếng Việt của tên (home.collation), tự tính khi lưu.",
+    )
 
     class Meta:
         verbose_name = "tỉnh, thành phố"
         verbose_name_plural = "tỉnh, thành phố"
-        ordering = ["name"]
+        ordering = ["sort_key"]
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.sort_key = name_key(self.name)
+        super().save(*args, **kwargs)
 
     @property
     def short_name(self) -> str:
@@ -53,14 +67,26 @@ class Commune(models.Model):
     slug = models.SlugField(
         "đường dẫn", max_length=120, help_text="Duy nhất trong một tỉnh, ví dụ phuong-hoan-kiem."
     )
+    sort_key = models.CharField(
+        "khoá sắp xếp",
+        max_length=500,
+        db_index=True,
+        editable=False,
+        default="",
+        help_text="Thứ tự chữ cái tiếng Việt của tên riêng, không kể chữ “Phường”, “Xã” (home.collation).",
+    )
 
     class Meta:
         verbose_name = "xã, phường, đặc khu"
         verbose_name_plural = "xã, phường, đặc khu"
-        ordering = ["province__name", "name"]
+        ordering = ["province__sort_key", "sort_key"]
         constraints = [
             models.UniqueConstraint(fields=["province", "slug"], name="commune_slug_unique_in_province")
         ]
 
     def __str__(self):
         return f"{self.name}, {self.province.short_name}"
+
+    def save(self, *args, **kwargs):
+        self.sort_key = name_key(self.name)
+        super().save(*args, **kwargs)

@@ -16,6 +16,7 @@ from wagtail.log_actions import log
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from home.collation import sorted_vi
 from home.models import ArticlePage, SectionIndexPage
 from stories.models.people import StoryPerson
 
@@ -200,7 +201,7 @@ class StoryPage(ArticlePage):
             tagged_items = self.tagged_items.all()
         else:
             tagged_items = self.tagged_items.select_related("tag")
-        return sorted({tagged.tag.name for tagged in tagged_items})
+        return sorted_vi({tagged.tag.name for tagged in tagged_items})
 
     # --- Consent: the small interface templates, feeds, search and share previews read ---------
 
