@@ -300,6 +300,9 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # No Gravatar: Wagtail would send every staff member's e-mail hash to a third party on every
 # admin page (and show broken avatars offline). Staff see Wagtail's initials avatar instead.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# No upgrade check either: the dashboard would ask releases.wagtail.org from every editor's
+# browser (a third-party request, and a failing one on a closed network).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_I18N_ENABLED = False
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp"}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "jpg", "png"]

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 from wagtail.models import Page
 
+from home.collation import sorted_vi
 from home.models.localities import province_short_name
 from home.places import place_text
 
@@ -126,7 +127,7 @@ def topics_by_page(kind, pks) -> dict[int, list[str]]:
         "content_object_id", "tag__name"
     ):
         names.setdefault(page_id, set()).add(name)
-    return {page_id: sorted(found) for page_id, found in names.items()}
+    return {page_id: sorted_vi(found) for page_id, found in names.items()}
 
 
 def read_rows(kind, queryset) -> list[Row]:

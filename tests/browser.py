@@ -108,8 +108,11 @@ def browser_viewport():
 
 
 @pytest.fixture
-def browser(tmp_path, browser_viewport):
-    """One headless Chromium with a fresh profile (--user-data-dir), quit after the test."""
+def browser(request, tmp_path, browser_viewport):
+    """One headless Chromium with a fresh profile (--user-data-dir), quit after the test.
+
+    After the test it fails if the browser requested anything from another host; when the test
+    failed, it saves a screenshot in var/test-screenshots/ first."""
     if browser_missing():
         if in_ci():
             pytest.fail(f"{MISSING_REASON} (CI is set: a missing browser is a failure, not a skip)")
@@ -130,13 +133,42 @@ def browser(tmp_path, browser_viewport):
     if viewport.phone:
         metrics = {"width": viewport.width, "height": viewport.height, "pixelRatio": 3}
         options.add_experimental_option("mobileEmulation", {"deviceMetrics": {**metrics, "touch": True}})
+    # Every request the browser makes is logged, so each test proves it asked no other host.
+    options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
     driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
     driver.set_page_load_timeout(60)
     try:
         yield driver
+        strangers = other_hosts_requested(driver)
+        assert not strangers, f"the browser asked another host: {strangers}"
     finally:
+        if getattr(request.node, "failed_call", False):
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            driver.save_screenshot(str(SCREENSHOTS / f"{request.node.name[:150]}.png"))
         driver.quit()
         shutil.rmtree(profile, ignore_errors=True)
+
+
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
+# Where a failed browser test leaves what the browser showed (var/ is ignored by git).
+SCREENSHOTS = Path(__file__).resolve().parents[1] / "var" / "test-screenshots"
+
+
+def other_hosts_requested(driver) -> list[str]:
+    """The URLs on another host that the browser requested since the last call (pages, frames,
+    images, scripts, fonts, fetches, beacons), read from Chrome's network log."""
+    from urllib.parse import urlsplit
+
+    found = []
+    for entry in driver.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        if message.get("method") != "Network.requestWillBeSent":
+            continue
+        url = message["params"]["request"]["url"]
+        parts = urlsplit(url)
+        if parts.scheme in {"http", "https", "ws", "wss"} and parts.hostname not in LOCAL_HOSTS:
+            found.append(url)
+    return found
 
 
 # What a reader does -----------------------------------------------------------------------------

@@ -12,6 +12,15 @@ from django.test.signals import language_changed
 from tests.browser import browser, browser_viewport, site_server  # noqa: F401
 
 
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    """Mark a test whose own code failed, so the browser fixture can keep a screenshot."""
+    report = yield
+    if report.when == "call" and report.failed:
+        item.failed_call = True
+    return report
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _isolated_files(tmp_path_factory):
     """Media in a throwaway folder, and static files without the collectstatic manifest."""

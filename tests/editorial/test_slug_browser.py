@@ -11,7 +11,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from home.slugs import ascii_slugify
 from stories.models import StoryIndexPage
-from tests.browser import BROWSER_MARKS, WAIT_SECONDS, navigation
+from tests.browser import BROWSER_MARKS, WAIT_SECONDS, navigation, other_hosts_requested
 
 pytestmark = BROWSER_MARKS
 
@@ -20,18 +20,6 @@ TITLE = "Người dân Đống Đa giữ gìn trật tự, ưu tiên cụ già �
 
 def slug_of(driver) -> str:
     return driver.execute_script("return document.getElementById('id_slug').value")
-
-
-OTHER_HOSTS_JS = """
-return [...document.querySelectorAll('img[src], script[src], iframe[src], link[href]')]
-  .map(el => el.src || el.href)
-  .filter(url => url && new URL(url, location.href).host !== location.host);
-"""
-
-
-def other_hosts(driver) -> list[str]:
-    """What the page loads from another host (images, scripts, frames, stylesheets, icons)."""
-    return driver.execute_script(OTHER_HOSTS_JS)
 
 
 def test_the_slug_follows_a_vietnamese_title_as_the_server_writes_it(site_server, browser, django_user_model):
@@ -45,7 +33,7 @@ def test_the_slug_follows_a_vietnamese_title_as_the_server_writes_it(site_server
         browser.find_element(By.ID, "id_password").send_keys(Keys.ENTER)
     # The admin asks no other host for anything, staff avatars (Gravatar) included.
     assert browser.find_elements(By.CSS_SELECTOR, ".avatar"), "the dashboard shows the user's avatar"
-    assert other_hosts(browser) == []
+    assert other_hosts_requested(browser) == []
 
     browser.get(f"{site_server}/admin/pages/add/stories/storypage/{section.pk}/")
     browser.find_element(By.ID, "id_title").send_keys(TITLE)
