@@ -47,6 +47,7 @@ messages: install
 run: install catalogs
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_localities
+	$(PY) manage.py repair_slugs
 	$(PY) manage.py sync_site_url
 	$(PY) manage.py load_demo
 	@$(MAKE) --no-print-directory static

@@ -111,3 +111,19 @@ def test_repair_slugs_gives_readable_slugs_and_keeps_the_old_address_answering(
     out = StringIO()
     call_command("repair_slugs", "--dry-run", stdout=out)
     assert out.getvalue().strip().endswith("Sẽ sửa 0 đường dẫn.")
+
+
+@pytest.mark.django_db
+def test_a_copy_given_a_garbled_slug_gets_the_readable_one(django_user_model):
+    """The admin's copy form fills its slug with Wagtail's own map (it has no site widget)."""
+    from tests.editorial.helpers import as_user
+
+    django_user_model.objects.create_superuser("sao-chep", "sc@example.vn", "x")
+    story = a_story()
+    answer = as_user("sao-chep").post(
+        f"/admin/pages/{story.pk}/copy/",
+        {"new_title": TITLE, "new_slug": GARBLED, "new_parent_page": story.get_parent().pk},
+    )
+    assert answer.status_code == 302
+    copy = Page.objects.get(title=TITLE)
+    assert copy.slug == "nguoi-dan-dong-da-giu-gin-trat-tu"
