@@ -7,6 +7,7 @@ anyascii (a Wagtail dependency) transliterates it, so we go through anyascii fir
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 from anyascii import anyascii
 from django.utils.text import slugify
@@ -45,50 +46,41 @@ def transliteration_rules() -> tuple[tuple[str, str], ...]:
     return (("[\u0300-\u036f]", ""), *rules)
 
 
-# What Wagtail's own slug JavaScript made of a marked letter: its plain letter or nothing, and
-# "dj" for đ (its Serbian map). A slug it wrote is the title with some marked letters lost.
-_GARBLED_EXTRA = {"d": ("dj",)}
+@lru_cache(maxsize=1)
+def _wagtail_character_map() -> dict[str, str]:
+    """The character map of Wagtail's own slug JavaScript (its `urlify` downcoder), read from
+    the installed admin script so it is the one the editors' browsers ran. Empty if it cannot
+    be read: then no slug counts as garbled."""
+    import wagtail.admin
+
+    script = Path(wagtail.admin.__file__).parent / "static" / "wagtailadmin" / "js" / "core.js"
+    try:
+        text = script.read_text(encoding="utf-8")
+    except OSError:
+        return {}
+    # Later maps win, as in the downcoder; its keys are single non-ASCII characters.
+    pairs = re.findall(r'\["([^"\\])","([^"\\]*)"\]', text)
+    return {char: letters for char, letters in pairs if not char.isascii()}
 
 
-def _title_tokens(title: str):
-    """(choices, optional) for each character of the title, as Wagtail's JavaScript could have
-    written it: ASCII letters and digits stay, marked letters may have become their plain
-    letter(s) or nothing, anything else may have become a hyphen or nothing."""
-    for char in unicodedata.normalize("NFC", title.lower()):
-        if char.isascii() and char.isalnum():
-            yield (char,), False
-        elif char.isalpha() and unicodedata.category(char).startswith("L"):
-            plain = anyascii(char).lower()
-            if plain.isascii() and plain.isalpha():
-                yield (plain, *_GARBLED_EXTRA.get(plain, ())), True
-            else:
-                yield (), True
-        else:
-            yield ("-",), True
+def wagtail_js_slug(title: str) -> str:
+    """The slug Wagtail's JavaScript wrote for `title` without the site's widget: its character
+    map, then everything but ASCII letters, digits, "_", "-" and spaces dropped, spaces and
+    hyphens joined into one hyphen, lower case ("Người dân Đống Đa" -> "ngi-dan-djng-dja")."""
+    table = _wagtail_character_map()
+    if not table:
+        return ""
+    text = "".join(table.get(char, char) for char in unicodedata.normalize("NFC", title))
+    text = re.sub(r"[^-A-Za-z0-9_\s]", "", text).strip()
+    return re.sub(r"[-\s]+", "-", text).lower().strip("-")
 
 
 def is_garbled_slug(slug: str, title: str) -> bool:
-    """True when `slug` is the title as Wagtail's slug JavaScript wrote it before the site's
-    widget (`editorial/widgets.py`) transliterated first: "ngi-dan-djng-dja" for "Người dân
-    Đống Đa". A slug the editor chose (not made from the title) or the readable one is never
-    garbled. Matched position by position (no regular expression: no backtracking on long titles).
-    """
-    readable = ascii_slugify(title)
-    slug = re.sub("-{2,}", "-", (slug or "").lower()).strip("-")
-    if not slug or not readable or slug == readable:
+    """True when `slug` is exactly what Wagtail's slug JavaScript made of the title (or that with
+    Wagtail's "-2" when it was taken) and not the readable slug: "ngi-dan-djng-dja" for "Người
+    dân Đống Đa". A slug the editor chose or shortened is never garbled."""
+    garbled = wagtail_js_slug(title)
+    if not slug or not garbled or garbled == ascii_slugify(title):
         return False
-    if _follows_title(slug, title):
-        return True
-    # Wagtail's "-2" when the garbled slug was taken already.
     stem, _, number = slug.rpartition("-")
-    return number.isdigit() and bool(stem) and stem != readable and _follows_title(stem, title)
-
-
-def _follows_title(slug: str, title: str) -> bool:
-    positions = {0}
-    for choices, optional in _title_tokens(title):
-        reached = {at + len(choice) for at in positions for choice in choices if slug.startswith(choice, at)}
-        positions = reached | positions if optional else reached
-        if not positions:
-            return False
-    return len(slug) in positions
+    return slug == garbled or (number.isdigit() and stem == garbled)

@@ -60,6 +60,7 @@ GARBLED = "ngi-dan-djng-dja-gi-gin-trt-t"  # what Wagtail's character map made o
         ("nguoi-dan-dong-da-giu-gin-trat-tu", TITLE, False),  # the readable one
         ("nguoi-dan-dong-da", TITLE, False),  # shortened by the editor on purpose
         ("an-ninh-dong-da", TITLE, False),  # chosen by the editor
+        ("xom-dao-binh-yen-hoi-an", "Xóm đạo bình yên ở Hội An", False),  # a word left out on purpose
         ("", TITLE, False),
     ],
 )
