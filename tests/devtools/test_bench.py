@@ -1,5 +1,7 @@
 """The benchmark commands print every figure and verdict they promise."""
 
+import re
+
 import pytest
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +23,9 @@ def test_bench_command_reports_median_p95_and_queries():
     report = out.getvalue()
     assert report.count(": trung vị") == 8 and "(304)" in report and "truy vấn" in report
     # The demo has no 50-item feed, so the feed budget is reported as not measured, never as met.
-    assert "chưa đo" in report and "câu trả lời 304 (trung vị < 5 ms): ĐẠT" in report
+    assert "chưa đo" in report
+    # The 304 budget gets a verdict; which one depends on the machine's load, so no test asserts it.
+    assert re.search(r"câu trả lời 304 \(trung vị < 5 ms\): (ĐẠT|CHƯA ĐẠT)$", report, re.MULTILINE)
 
 
 def test_search_bench_measures_every_case_as_a_reader_gets_it():
