@@ -78,3 +78,17 @@ def test_a_person_without_a_photo_keeps_name_and_description_together(client):
         f"<li><span><strong>{person.display_name}</strong>, {person.age} tuổi, {person.role}</span></li>"
         in html
     )
+
+
+def test_a_storys_topic_chips_are_in_vietnamese_order(client):
+    from home.collation import sorted_vi
+
+    unsorted = 0
+    for story in StoryPage.objects.live():
+        names = [tagged.tag.name for tagged in story.tagged_items.order_by("pk")]
+        unsorted += names != sorted_vi(names)
+        html = html_of(client, story.url)
+        chips = re.search(r'<ul class="tags" aria-label="Chủ đề">(.*?)</ul>', html)
+        shown = re.findall(r">([^<]+)</a>", chips.group(1)) if chips else []
+        assert shown == sorted_vi(names), story.title
+    assert unsorted  # some stories were tagged out of order
