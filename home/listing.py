@@ -4,7 +4,9 @@ The filters a section offers come from its content kind (`ContentKind.section_fi
 as on every other surface (`home.params`). The choices are built from what the section actually
 holds (a few provinces and communes, not all 3,321), so the form stays small on a phone. A
 value that is not a choice makes the form invalid, and the section answers 400 with the form's
-Vietnamese message.
+Vietnamese message; but a commune of another province than the one chosen (the reader changed
+the province after picking a commune) is dropped with a notice, and the rest of the filter
+applies (`ListingFilterForm.notices`).
 
 Finding those choices means reading every item of the section (10,000 stories: ~300 ms), so
 they are kept per section until the site's content changes (`home.content_version`).
@@ -41,6 +43,7 @@ class ListingFilterForm(forms.Form):
         super().__init__(data)
         self.items, self.kind = items, kind
         self.cache_key, self.request = cache_key, request
+        self.notices: list[str] = []
         # `loai=` names the content kind on every surface; a section accepts its own kind only.
         self.fields[params.KIND] = forms.ChoiceField(
             label="Loại tin",
@@ -53,6 +56,23 @@ class ListingFilterForm(forms.Form):
             if name in kind.section_filters:
                 self.fields[name] = forms.ChoiceField(label=LABELS[name], required=False)
                 self.fields[name].choices = self._shortened(name, EMPTY + self._choices(name))
+        self._drop_commune_of_another_province()
+
+    def _drop_commune_of_another_province(self):
+        """A commune the reader picked before changing the province is left out, with a notice,
+        rather than refusing the whole filter. (A commune that is nowhere stays an error.)"""
+        province_slug, commune_slug = self.data.get(params.PROVINCE), self.data.get(params.COMMUNE)
+        if not (province_slug and commune_slug) or params.COMMUNE not in self.fields:
+            return
+        if commune_slug in dict(self.fields[params.COMMUNE].choices):
+            return
+        province = dict(self.fields[params.PROVINCE].choices).get(province_slug)
+        elsewhere = Commune.objects.filter(slug=commune_slug).exclude(province__slug=province_slug).first()
+        if province is None or elsewhere is None:
+            return
+        self.data = self.data.copy()
+        self.data.pop(params.COMMUNE)
+        self.notices.append(f"Đã bỏ lọc “{elsewhere.name}”: xã, phường này không thuộc {province}.")
 
     def _shortened(self, name: str, choices: list) -> list:
         """A national section can hold stories from thousands of communes: a select that long is

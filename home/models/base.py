@@ -1,7 +1,9 @@
 """Abstract pages every section builds on: ASCII slugs, and the fields of a news item."""
 
+from functools import cached_property, reduce
+
 from django.db import models
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Case, IntegerField, Prefetch, Q, Value, When, prefetch_related_objects
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -10,6 +12,7 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from home import kinds
 from home.places import place_text
 from home.slugs import ascii_slugify, is_garbled_slug
 
@@ -186,6 +189,63 @@ class ArticlePage(BasePage):
         province = getattr(self, "province", None)
         communes = [commune.name for commune in self.place_communes()]
         return place_text(communes, province.short_name if province else "")
+
+    @property
+    def place_links(self) -> list[tuple[str, str]]:
+        """`place_name` in pieces, (words, address): each commune links to its stories (the
+        section filtered by `xa=`), the "…" and the province are words only."""
+        section = self.parent_section
+        base = section.url if section is not None else ""
+        communes = self.place_communes()
+        pieces = [(c.name, f"{base}?xa={c.slug}" if base else "") for c in communes[:2]]
+        if len(communes) > 2:
+            pieces.append(("…", ""))
+        province = getattr(self, "province", None)
+        if province is not None:
+            pieces.append((province.short_name, ""))
+        return pieces
+
+    @cached_property
+    def parent_section(self):
+        """The section the page is filed in (read once a page, however often printed)."""
+        return self.get_parent()
+
+    related_count = 3
+
+    def related_pages(self, count: int | None = None) -> list:
+        """Other pages of its kind a reader may read next, loaded as cards: those of the same
+        commune(s) and the same kicker (deed type, model type) first, then the same commune(s),
+        then the same kicker, then the same province; newest first within each. One listing
+        query (and the card's usual few)."""
+        kind = kinds.of_article(self)
+        if kind is None or not self.pk:
+            return []
+        communes = [commune.pk for commune in self.place_communes()]
+        same_place = Q(
+            pk__in=kind.model.objects.filter(**{f"{kind.commune_lookup}__in": communes}).values("pk")
+        )
+        same_kicker = nothing = Q(pk__in=[])
+        if kind.kicker_field:
+            value = reduce(lambda obj, name: getattr(obj, name, None), kind.kicker_field.split("__"), self)
+            if value not in (None, ""):
+                same_kicker = Q(**{kind.kicker_field: value})
+        province = getattr(self, "province", None)
+        same_province = Q(**{kind.province_lookup: province}) if province is not None else nothing
+        closeness = Case(
+            When(same_place & same_kicker, then=Value(3)),
+            When(same_place, then=Value(2)),
+            When(same_kicker, then=Value(1)),
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+        pages = (
+            kind.model.objects.listing()
+            .exclude(pk=self.pk)
+            .filter(same_place | same_kicker | same_province)
+            .annotate(closeness=closeness)
+            .order_by("-closeness", *self.listing_order)
+        )
+        return list(pages[: count or self.related_count])
 
     @property
     def unit(self) -> str:

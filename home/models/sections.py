@@ -4,7 +4,10 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 
 from home import kinds
-from home.models.base import BasePage
+from home.content_version import cached
+from home.models.base import BasePage, visible
+from home.models.localities import Commune
+from home.places import place_text
 
 
 class SectionIndexPage(BasePage):
@@ -13,6 +16,11 @@ class SectionIndexPage(BasePage):
     What it lists and which filters it offers come from its content kind (`home.kinds`). A
     filter value that is not one of the offered choices answers 400 with the form's message;
     an older spelling of a parameter (`chude=`) answers 301 to the current one.
+
+    A section inside another section of its kind is a unit's own (a ward's stories): it lists
+    everything of its kind that happened in its communes, wherever it is filed, so a reader sees
+    the same pages as with `?xa=` on the whole section. Its communes are those of what it holds
+    (`unit_communes`); with nothing filed yet, the commune whose slug it has.
     """
 
     intro = models.TextField("lời giới thiệu", max_length=500, blank=True)
@@ -31,8 +39,34 @@ class SectionIndexPage(BasePage):
             raise LookupError(f"{cls.__name__} is the section of no registered content kind")
         return kind
 
-    def items(self):
-        return self.kind().model.objects.listing().descendant_of(self)
+    def items(self, request=None):
+        listing = self.kind().model.objects.listing()
+        communes = self.unit(request)["communes"]
+        if communes is None:
+            return listing.descendant_of(self)
+        return self.kind().narrow(listing, commune=communes)
+
+    def unit(self, request=None) -> dict:
+        """What a unit's section covers: `communes` (None for a section of its own, which lists
+        what is filed below it), `place` as readers say it, and the whole section it belongs
+        to (`parent_url`, `parent_title`); kept until the content changes."""
+        return cached(f"section:{self.pk}:unit", self._unit, request)
+
+    def _unit(self) -> dict:
+        kind = self.kind()
+        parent = self.get_parent()
+        if parent is None or not issubclass(parent.specific_class, kind.index_model):
+            return {"communes": None}
+        filed = visible(kind.model.objects.descendant_of(self)).values(kind.commune_lookup)
+        communes = Commune.objects.select_related("province")
+        communes = list(communes.filter(pk__in=filed)) or list(communes.filter(slug=self.slug)[:2])
+        provinces = {commune.province.short_name for commune in communes}
+        return {
+            "communes": communes,
+            "place": place_text([c.name for c in communes], provinces.pop() if len(provinces) == 1 else ""),
+            "parent_url": parent.get_url(),
+            "parent_title": parent.title,
+        }
 
     def filtered(self, request, items):
         from home.listing import ListingFilterForm
@@ -44,8 +78,8 @@ class SectionIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        form, items = self.filtered(request, self.items())
-        context.update(filter_form=form, **self.listing_context(request, items))
+        form, items = self.filtered(request, self.items(request))
+        context.update(filter_form=form, unit=self.unit(request), **self.listing_context(request, items))
         return context
 
     def listing_context(self, request, items) -> dict:

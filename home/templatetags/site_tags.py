@@ -158,3 +158,20 @@ def share_card_url(context, page) -> str:
     """The first generated share image an app offers for this page, or ""."""
     request = context.get("request")
     return next((url for fn in hooks.get_hooks("site_share_card_url") if (url := fn(request, page))), "")
+
+
+@register.simple_tag(takes_context=True)
+def related_pages(context, page, title: str = ""):
+    """What to read after an article (`includes/related.html` with `page.related_pages`),
+    kept as HTML until the content changes: a page view costs no query for it. A preview (the
+    editor's unsaved page) is rendered afresh."""
+    from django.template.loader import render_to_string
+
+    request = context.get("request")
+
+    def build():
+        return render_to_string("includes/related.html", {"page": page, "title": title})
+
+    if getattr(request, "is_preview", False) or not page.pk:
+        return mark_safe(build())
+    return mark_safe(cached(f"related:{page.pk}", build, request))

@@ -91,7 +91,7 @@ class PostgresRankingMixin(RankedCompilerMixin):
             .annotate(score=self._build_rank_expression(vectors, config))
             .order_by("-score", "-id")
         )
-        return list(entries.values_list("object_id", "score"))
+        return list(entries.values_list("object_id", "score", "content_type_id"))
 
 
 class FoldingPostgresSearchQueryCompiler(PostgresRankingMixin, pg.PostgresSearchQueryCompiler):

@@ -7,10 +7,25 @@ no index can serve. Here the index table is the base of one query: matched (thro
 indexes), restricted to the pages of the queryset (a subquery run once), scored, and ordered.
 The ordered ids are kept for counting and slicing (as a paginator does), and only the results
 shown are fetched. Other searches (newest first, negated, fuzzy) take Wagtail's own path.
+
+Content pages (the kinds of `home.kinds`) come before other pages (sections, the home page):
+a section titled "Phường Hoàn Kiếm" matches "hoan kiem" better than any story, but a reader
+looks for the stories (the section lists them, and the menu leads there anyway).
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import TextField
 from django.db.models.functions import Cast
+
+from home import kinds
+
+
+def content_first(rows):
+    """[(object_id, score)] from [(object_id, score, content_type_id)], best first, with the
+    pages of a content kind before the others (their order otherwise kept)."""
+    content_types = {ContentType.objects.get_for_model(kind.model).pk for kind in kinds.all_kinds()}
+    ordered = sorted(rows, key=lambda row: row[2] not in content_types)  # stable
+    return [(object_id, score) for object_id, score, _content_type in ordered]
 
 
 class RankedCompilerMixin:
@@ -19,12 +34,14 @@ class RankedCompilerMixin:
         return self.queryset.order_by().annotate(_pk_text=Cast("pk", TextField())).values("_pk_text")
 
     def compute_ranked_ids(self, config):
-        """[(object_id, score)] best first, or None when Wagtail's own path applies."""
+        """[(object_id, score, content_type_id)] best first, or None when Wagtail's own path
+        applies."""
         raise NotImplementedError
 
     def ranked_ids(self, config):
         if not hasattr(self, "_ranked_ids"):
-            self._ranked_ids = self.compute_ranked_ids(config)
+            rows = self.compute_ranked_ids(config)
+            self._ranked_ids = None if rows is None else content_first(rows)
         return self._ranked_ids
 
     def ranked_page(self, config, start, stop, score_field=None):

@@ -73,7 +73,7 @@ class SQLiteRankingMixin(RankedCompilerMixin):
             .annotate(score=score)
             .order_by("score", "-index_entry_id")  # bm25: lower is better
         )
-        return list(entries.values_list("index_entry__object_id", "score"))
+        return list(entries.values_list("index_entry__object_id", "score", "index_entry__content_type_id"))
 
 
 class FoldingSQLiteSearchQueryCompiler(SQLiteRankingMixin, lite.SQLiteSearchQueryCompiler):

@@ -1,0 +1,60 @@
+"""Section listings as a reader meets them: a commune left over from another province, and a
+unit's own section (a ward's stories) listing everything of its ward."""
+
+import re
+
+import pytest
+
+from stories.models import StoryIndexPage, StoryPage
+from tests.helpers import html_of, query_count
+
+pytestmark = pytest.mark.django_db
+
+
+def card_titles(html: str) -> set[str]:
+    return set(re.findall(r'<h2 class="card-title"><a href="[^"]*">([^<]*)</a>', html))
+
+
+def test_a_commune_of_another_province_is_dropped_with_a_notice_and_the_rest_applies(client):
+    response = client.get("/nguoi-tot-viec-tot/", {"tinh": "da-nang", "xa": "phuong-hoan-kiem"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Đã bỏ lọc “Phường Hoàn Kiếm”: xã, phường này không thuộc Đà Nẵng." in html
+    assert "không phải là một trong các lựa chọn" not in html
+    da_nang = StoryPage.objects.live().filter(commune__province__slug="da-nang")
+    assert card_titles(html) == {story.title for story in da_nang} != set()
+    # The commune select now offers Đà Nẵng's communes, none chosen.
+    select = re.search(r'<select name="xa".*?</select>', html, re.S).group(0)
+    assert "Phường Hoàn Kiếm" not in select and "(Đà Nẵng)" in select
+    assert re.search(r'<option value="" selected>', select)
+
+
+def test_a_commune_that_is_nowhere_is_still_refused(client):
+    response = client.get("/nguoi-tot-viec-tot/", {"tinh": "da-nang", "xa": "khong-co-xa-nay"})
+    assert response.status_code == 400
+    assert "Bộ lọc không hợp lệ" in response.content.decode()
+
+
+def test_a_wards_own_section_lists_every_story_of_its_ward_wherever_it_is_filed(client):
+    ward = StoryIndexPage.objects.get(slug="phuong-hoan-kiem")
+    of_ward = {story.title for story in StoryPage.objects.live().filter(commune__slug="phuong-hoan-kiem")}
+    filed_below = {story.title for story in StoryPage.objects.live().descendant_of(ward)}
+    assert filed_below < of_ward  # the ward's editors filed only some of them in their section
+    html = html_of(client, ward.url)
+    assert (
+        card_titles(html)
+        == of_ward
+        == card_titles(html_of(client, "/nguoi-tot-viec-tot/?xa=phuong-hoan-kiem"))
+    )
+    assert f"{len(of_ward)} bài" in html
+    assert "Mọi bài về Phường Hoàn Kiếm, Hà Nội, dù đăng ở chuyên mục nào." in html
+    assert '<a href="/nguoi-tot-viec-tot/">Xem cả chuyên mục Người tốt, việc tốt</a>' in html
+    # The whole section still lists what is filed below it, the ward's part included.
+    assert of_ward <= card_titles(html_of(client, "/nguoi-tot-viec-tot/?tinh=ha-noi&trang=1")) | of_ward
+    assert "Mọi bài về" not in html_of(client, "/nguoi-tot-viec-tot/")
+
+
+def test_a_wards_section_costs_no_more_queries_than_the_whole_section(client):
+    ward = StoryIndexPage.objects.get(slug="phuong-hoan-kiem")
+    # Wagtail's routing reads the one more level of the address (the page, and its route check).
+    assert query_count(client, ward.url) <= query_count(client, "/nguoi-tot-viec-tot/") + 2
