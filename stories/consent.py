@@ -20,6 +20,7 @@ import re
 
 from django.db import transaction
 from django.utils import timezone
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.log_actions import log
 from wagtail.search import index
 
@@ -119,8 +120,12 @@ def withdraw_consent(person: StoryPerson, user, reason: str = "", unpublish: boo
     def same(candidate):
         return candidate.pk == person_pk if candidate.pk else candidate.full_name == full_name
 
+    old_slug, old_path, site = page.slug, page.url, page.get_site()
     redact(page, same, full_name, photo_id, when)
     page.save(clean=False)
+    if page.slug != old_slug and old_path:
+        # Links shared before keep working; the new address no longer spells the name.
+        Redirect.add_redirect(old_path=Redirect.normalise_path(old_path), redirect_to=page, site=site)
 
     revisions = {r.pk: r for r in (page.live_revision, page.latest_revision) if r is not None}
     for revision in revisions.values():
