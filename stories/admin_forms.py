@@ -15,7 +15,7 @@ GOING_LIVE = ("action-submit", "action-restart-workflow", "action-publish")
 
 REFUSED = (
     "Chưa gửi được: bài nêu tên người không được nêu tên. Hãy sửa những chỗ dưới đây "
-    "(hoặc bấm “Lưu nháp” để sửa sau)."
+    "(hoặc bấm “Lưu bản nháp” để sửa sau)."
 )
 
 
