@@ -2,6 +2,8 @@
 
 from django.contrib.auth.models import Group
 from django.db import models
+from django.urls import reverse
+from wagtail.log_actions import log
 from wagtail.models import AbstractGroupApprovalTask
 
 
@@ -33,14 +35,21 @@ class LeaderApprovalTask(AbstractGroupApprovalTask):
         help_text="Thành viên các nhóm này duyệt (hoặc yêu cầu sửa) bài ở bước này.",
     )
 
+    def get_actions(self, obj, user):
+        """Send back with a comment, or approve after a confirmation dialog (approving
+        publishes at once, so a stray click on the dashboard must not)."""
+        if user.is_superuser or self._user_in_groups(user):
+            return [("reject", "Yêu cầu sửa", True), ("approve", "Duyệt và đăng", True)]
+        return []
+
+    def get_template_for_action(self, action):
+        return "editorial/workflow/approve_modal.html" if action == "approve" else ""
+
     def on_action(self, task_state, user, action_name, **kwargs):
         if action_name == "approve":
             obj = task_state.workflow_state.content_object
             problems = publish_blockers(obj)
             if problems:
-                from django.urls import reverse
-                from wagtail.log_actions import log
-
                 log(
                     instance=obj.specific,
                     action="binhyen.approval_refused",
@@ -49,6 +58,9 @@ class LeaderApprovalTask(AbstractGroupApprovalTask):
                     revision=obj.get_latest_revision(),
                 )
                 return reverse("editorial_approval_refused", args=[obj.pk])
+            super().on_action(task_state, user, action_name, **kwargs)
+            # The confirmation with the live page's link (editorial.review.approved).
+            return reverse("editorial_approved", args=[obj.pk])
         return super().on_action(task_state, user, action_name, **kwargs)
 
     @classmethod

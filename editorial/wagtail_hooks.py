@@ -6,7 +6,7 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter, log
 
-from editorial import views
+from editorial import review, views
 from editorial.models import publish_blockers
 
 
@@ -17,8 +17,17 @@ def urls():
             "bien-tap/chua-duyet-duoc/<int:page_id>/",
             views.approval_refused,
             name="editorial_approval_refused",
-        )
+        ),
+        path("bien-tap/da-duyet/<int:page_id>/", review.approved, name="editorial_approved"),
     ]
+
+
+# The review loop (editorial/review.py): problems on every save, rejections where the editor
+# works, the approver's list flagged, approvals confirmed with the live page's link.
+hooks.register("after_create_page", review.after_save)
+hooks.register("after_edit_page", review.after_save)
+hooks.register("before_edit_page", review.show_rejection)
+hooks.register("construct_homepage_panels", review.dashboard_panels)
 
 
 def _refuse(request, page, problems, revision=None):

@@ -3,38 +3,58 @@
 The live page is rendered from the page row, so withdrawal changes the row itself (and the
 latest revision, so the next edit does not bring the name back) instead of waiting for a new
 approval. Afterwards the person appears by initials only, their photo is taken out of the lead
-image, the body and galleries, and their full name is replaced by the initials in the page's
-text (title, sapo, captions, body). Older revisions stay in the history for the audit trail.
+image, the body and galleries, and their full name and its short forms are replaced by
+initials in the page's text (title, sapo, captions, body, the other people's roles): "Lê Văn
+Tâm" becomes "L.V.T." and "anh Tâm" "anh T.", as Vietnamese papers write a person who may not
+be named. A slug that spells the name ("...-le-van-tam") is rewritten with the initials; the
+old address answers with a redirect (Wagtail's redirects app), so shared links keep working.
+Older revisions stay in the history for the audit trail.
+
+Replacing, rather than unpublishing, keeps a good deed on the site while the person is no
+longer identifiable; the texts then pass the same check that stops a page naming such a person
+from going live (`stories.names`). An approver may still unpublish at the same time.
 """
 
 import json
 import re
-import unicodedata
 
 from django.db import transaction
 from django.utils import timezone
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.log_actions import log
 from wagtail.search import index
 
 from stories.models import StoryPage, StoryPerson
+from stories.names import NameFinder, ascii_initials
 
-TEXT_FIELDS = ("title", "draft_title", "seo_title", "search_description", "sapo", "hero_caption")
+TEXT_FIELDS = (
+    "title",
+    "draft_title",
+    "seo_title",
+    "search_description",
+    "sapo",
+    "hero_caption",
+    "hero_credit",
+)
 
 
-def _name_pattern(full_name: str) -> re.Pattern:
-    words = [re.escape(w) for w in unicodedata.normalize("NFC", full_name).split()]
-    return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
-
-
-def _replace(value, pattern, initials):
+def _replace(value, finder: NameFinder):
     if isinstance(value, str):
-        normalised = unicodedata.normalize("NFC", value)
-        return pattern.sub(initials, normalised) if pattern.search(normalised) else value
+        return finder.replace(value)
     if isinstance(value, list):
-        return [_replace(v, pattern, initials) for v in value]
+        return [_replace(v, finder) for v in value]
     if isinstance(value, dict):
-        return {k: _replace(v, pattern, initials) for k, v in value.items()}
+        return {k: v if k in ("type", "id") else _replace(v, finder) for k, v in value.items()}
     return value
+
+
+def redacted_slug(slug: str, finder: NameFinder) -> str:
+    """The slug with the name spelled in it ("anh-le-van-tam-...") written as initials ("anh-lvt-...")."""
+    written = finder.in_slug(slug)
+    if not written:
+        return slug
+    pattern = rf"(?:^|(?<=-)){re.escape(written)}(?=-|$)"
+    return re.sub(pattern, ascii_initials(finder.words), slug)
 
 
 def _strip_images(blocks: list, image_id: int) -> list:
@@ -60,8 +80,7 @@ def _strip_images(blocks: list, image_id: int) -> list:
 
 def redact(page: StoryPage, person_match, full_name: str, photo_id: int | None, when) -> bool:
     """Apply a withdrawal to one version of the page (live row or a revision's object)."""
-    pattern = _name_pattern(full_name)
-    initials = StoryPerson(full_name=full_name).initials
+    finder = NameFinder(full_name)
     found = False
     people = list(page.people.all())
     for person in people:
@@ -74,9 +93,10 @@ def redact(page: StoryPage, person_match, full_name: str, photo_id: int | None, 
     for field in TEXT_FIELDS:
         value = getattr(page, field, None)
         if value:
-            setattr(page, field, _replace(value, pattern, initials))
+            setattr(page, field, _replace(value, finder))
+    page.slug = redacted_slug(page.slug, finder)
     raw = json.loads(json.dumps(list(page.body.raw_data), default=str))
-    raw = _replace(raw, pattern, initials)
+    raw = _replace(raw, finder)
     if photo_id:
         raw = _strip_images(raw, photo_id)
         if page.hero_image_id == photo_id:
@@ -84,7 +104,7 @@ def redact(page: StoryPage, person_match, full_name: str, photo_id: int | None, 
     page.body = raw
     # Other people's texts (role) may mention the name too.
     for person in people:
-        person.role = _replace(person.role, pattern, initials)
+        person.role = _replace(person.role, finder)
     page.people = people  # held in memory, written with the page
     return found
 
@@ -100,8 +120,12 @@ def withdraw_consent(person: StoryPerson, user, reason: str = "", unpublish: boo
     def same(candidate):
         return candidate.pk == person_pk if candidate.pk else candidate.full_name == full_name
 
+    old_slug, old_path, site = page.slug, page.url, page.get_site()
     redact(page, same, full_name, photo_id, when)
     page.save(clean=False)
+    if page.slug != old_slug and old_path:
+        # Links shared before keep working; the new address no longer spells the name.
+        Redirect.add_redirect(old_path=Redirect.normalise_path(old_path), redirect_to=page, site=site)
 
     revisions = {r.pk: r for r in (page.live_revision, page.latest_revision) if r is not None}
     for revision in revisions.values():

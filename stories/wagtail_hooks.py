@@ -1,16 +1,17 @@
 """Admin hooks of the stories section: Word import, consent withdrawal, consent audit trail."""
 
-from django.contrib import messages
 from django.urls import path, reverse
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.staticfiles import versioned_static
 from wagtail.admin.widgets import Button, ListingButton
 from wagtail.log_actions import log
 
-from editorial.models import publish_blockers
 from stories import views
 from stories.forms import WordImportForm
 from stories.models import StoryIndexPage, StoryPage
+from stories.panels import PEOPLE_JS
 
 CONSENT_FIELDS = {
     "age_group": "nhóm tuổi",
@@ -108,16 +109,6 @@ def _log_consent_changes(request, page):
         )
 
 
-def _warn_if_not_publishable(request, page):
-    if "action-submit" not in request.POST:
-        return
-    problems = publish_blockers(page)
-    if problems:
-        messages.warning(
-            request, "Bài đã gửi duyệt nhưng chưa thể được duyệt cho tới khi sửa: " + " ".join(problems)
-        )
-
-
 @hooks.register("after_edit_page")
 @hooks.register("after_create_page")
 def after_save(request, page):
@@ -125,4 +116,9 @@ def after_save(request, page):
     `after_publish_page` too, so consent changes are recorded once per save."""
     if isinstance(page.specific, StoryPage):
         _log_consent_changes(request, page)
-        _warn_if_not_publishable(request, page)
+
+
+@hooks.register("insert_editor_js")
+def people_box_js():
+    """As an age is typed, the person's age group follows (stories/panels.py)."""
+    return format_html('<script src="{}"></script>', versioned_static(PEOPLE_JS))

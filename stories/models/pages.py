@@ -18,7 +18,23 @@ from wagtail.search import index
 from home.blocks import BodyBlock
 from home.collation import sorted_vi
 from home.models import ArticlePage, SectionIndexPage
+from stories.admin_forms import StoryPageForm
 from stories.models.people import StoryPerson
+from stories.names import find_withheld_names
+
+# The page's texts a reader sees (page, cards, feeds, link previews, widget, oEmbed, fanpage
+# caption, search), with the words an editor knows them by, in the order of the editor.
+PUBLIC_TEXTS = {
+    "title": "Tiêu đề",
+    "sapo": "Sapo",
+    "hero_caption": "Chú thích ảnh đại diện",
+    "hero_credit": "Nguồn ảnh đại diện",
+    "body": "Nội dung",
+    "tags": "Chủ đề",
+    "slug": "Đường dẫn (slug)",
+    "seo_title": "Tiêu đề trên công cụ tìm kiếm",
+    "search_description": "Mô tả trên công cụ tìm kiếm",
+}
 
 
 class DeedType(models.TextChoices):
@@ -160,6 +176,8 @@ class StoryPage(ArticlePage):
 
     parent_page_types = ["stories.StoryIndexPage"]
     subpage_types = []
+    # Refuses to submit or publish a story that names a person who must not be named.
+    base_form_class = StoryPageForm
 
     class Meta:
         verbose_name = "câu chuyện người tốt, việc tốt"
@@ -251,9 +269,24 @@ class StoryPage(ArticlePage):
             children.append((child.block_type, child.value, child.id))
         return StreamValue(self.body.stream_block, children, is_lazy=False)
 
+    def withheld_names(self, values=None, people=None):
+        """Where this version names a person it must not name (`stories.names.Finding`s).
+
+        `values` (field name -> value) and `people` stand in for the page's own when a form
+        checks what it is about to save."""
+        if values is None:
+            values = {name: getattr(self, name, None) for name in PUBLIC_TEXTS}
+            values["tags"] = [tag.name for tag in self.tags.all()]
+        people = self.featured_people() if people is None else people
+        fields = [(name, label, values.get(name)) for name, label in PUBLIC_TEXTS.items()]
+        return find_withheld_names(fields, people)
+
     def get_publish_blockers(self) -> list[str]:
-        """Why this version may not go live (Vietnamese, for the editor); empty when it may."""
-        return [problem for person in self.featured_people() if (problem := person.publish_problem())]
+        """Why this version may not go live (Vietnamese, for the editor); empty when it may:
+        consent that is not recorded, and names of people who must not be named."""
+        people = self.featured_people()
+        problems = [problem for person in people if (problem := person.publish_problem())]
+        return problems + [finding.message for finding in self.withheld_names(people=people)]
 
     def publish(self, revision, user=None, changed=True, log_action=True, previous_revision=None, **kwargs):
         """Refuse to publish a version that names or shows a person without the required consent.

@@ -7,6 +7,8 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Orderable
 
+from stories.panels import AgePanel, MomentPanel
+
 
 class AgeGroup(models.TextChoices):
     """Age groups as Vietnam's personal-data rules treat them (consent of a child from 7 years)."""
@@ -44,9 +46,13 @@ class StoryPerson(Orderable):
     age_group = models.CharField(
         "nhóm tuổi",
         max_length=20,
-        choices=AgeGroup.choices,
-        default="",  # filled from the age on save when left empty by code
-        help_text="Người dưới 18 tuổi cần thêm sự đồng ý của cha, mẹ hoặc người giám hộ.",
+        # A blank first choice: an editor who does not know the age must pick a group (a child
+        # must never default to "adult"); when the age is given, the group follows it.
+        choices=[("", "— Theo tuổi —"), *AgeGroup.choices],
+        blank=True,
+        default="",
+        help_text="Tự điền theo tuổi khi có tuổi; chỉ chọn khi không biết tuổi chính xác. "
+        "Người dưới 18 tuổi cần thêm sự đồng ý của cha, mẹ hoặc người giám hộ.",
     )
     role = models.CharField(
         "vai trò",
@@ -108,7 +114,7 @@ class StoryPerson(Orderable):
 
     panels = [
         FieldRowPanel([FieldPanel("full_name"), FieldPanel("role")]),
-        FieldRowPanel([FieldPanel("age"), FieldPanel("age_group")]),
+        FieldRowPanel([AgePanel("age"), FieldPanel("age_group")]),
         FieldPanel("photo"),
         FieldPanel("initials_only"),
         MultiFieldPanel(
@@ -126,7 +132,7 @@ class StoryPerson(Orderable):
             ],
             heading="Sự đồng ý của người giám hộ (người dưới 18 tuổi)",
         ),
-        FieldPanel("consent_withdrawn_at", read_only=True),
+        MomentPanel("consent_withdrawn_at"),
     ]
 
     class Meta(Orderable.Meta):
@@ -137,13 +143,14 @@ class StoryPerson(Orderable):
         return self.display_name
 
     def save(self, *args, **kwargs):
-        if not self.age_group:
+        if self.age is not None:
             self.age_group = AgeGroup.for_age(self.age)
         super().save(*args, **kwargs)
 
     @property
     def effective_age_group(self) -> str:
-        return self.age_group or AgeGroup.for_age(self.age)
+        """The age group the consent rules apply: the age decides when it is known."""
+        return AgeGroup.for_age(self.age) if self.age is not None else self.age_group
 
     @property
     def initials(self) -> str:
@@ -191,6 +198,18 @@ class StoryPerson(Orderable):
         )
 
     @property
+    def name_withheld_reason(self) -> str:
+        """Why texts must not name this person ("" when they may, or when missing consent
+        already stops publishing): the words that end the editor's message."""
+        if self.consent_withdrawn_at:
+            return "người này đã rút lại đồng ý"
+        if self.initials_only:
+            return "người này chỉ hiện tên viết tắt"
+        if self.consent_complete and self.consent_scope == ConsentScope.IMAGE_ONLY:
+            return "người này chỉ đồng ý đăng ảnh, không đăng họ tên"
+        return ""
+
+    @property
     def display_name(self) -> str:
         """The name readers see: the full name only with consent, otherwise the initials."""
         return self.full_name if self.name_visible else self.initials
@@ -221,10 +240,9 @@ class StoryPerson(Orderable):
             errors["guardian_consent_date"] = "Ngày người giám hộ đồng ý không thể ở tương lai."
         if self.age is not None and self.age > 120:
             errors["age"] = "Tuổi không hợp lệ."
-        elif self.age is not None and self.age_group and AgeGroup.for_age(self.age) != self.age_group:
-            errors["age_group"] = (
-                f"Tuổi {self.age} không thuộc nhóm “{AgeGroup(self.age_group).label}”: "
-                f"hãy chọn “{AgeGroup(AgeGroup.for_age(self.age)).label}”."
-            )
+        elif self.age is not None:
+            # The age is the fact, the group a category of it: the group follows the age (the
+            # editor's browser already shows it as the age is typed, stories/static/…/people.js).
+            self.age_group = AgeGroup.for_age(self.age)
         if errors:
             raise ValidationError(errors)
