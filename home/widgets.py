@@ -56,3 +56,18 @@ class CommuneMultipleChooser(forms.SelectMultiple):
                 "home/js/commune-multiple-chooser.js",
             ]
         )
+
+
+class VietnameseOrderedSelect(forms.Select):
+    """A select whose options read in Vietnamese alphabetical order (home.collation), for
+    lists whose rows have no stored sort key (model types: "Camera an ninh" before "Cổng
+    trường an toàn", Đ after D, not after Z). The empty option stays first."""
+
+    def optgroups(self, name, value, attrs=None):
+        from home.collation import sort_key
+
+        groups = super().optgroups(name, value, attrs)
+        empty = [group for group in groups if group[1][0]["value"] in ("", None)]
+        rest = [group for group in groups if group not in empty]
+        rest.sort(key=lambda group: sort_key(str(group[1][0]["label"])))
+        return [(group_name, options, index) for index, (group_name, options, _) in enumerate(empty + rest)]

@@ -131,3 +131,17 @@ def test_showcase_keeps_several_communes_through_the_chooser_modal(admin_client)
     response = admin_client.get(reverse("commune_chooser:chosen_multiple"), {"id": [*codes, "abc"]})
     result = json.loads(response.content)["result"]
     assert sorted(int(item["id"]) for item in result) == sorted(codes)
+
+
+def test_showcase_model_types_are_offered_in_vietnamese_order(admin_client):
+    import re as _re
+
+    from home.collation import sort_key
+    from models_showcase.models import ModelShowcasePage
+
+    showcase = ModelShowcasePage.objects.first()
+    page = admin_client.get(reverse("wagtailadmin_pages:edit", args=[showcase.pk])).content.decode()
+    select = _re.search(r'<select name="model_type".*?</select>', page, _re.S).group(0)
+    labels = [label.strip() for label in _re.findall(r'<option value="\d+"[^>]*>([^<]+)</option>', select)]
+    assert len(labels) > 1
+    assert labels == sorted(labels, key=sort_key)
