@@ -79,3 +79,13 @@ def test_editors_who_write_stories_are_not_offered_sections(editor, leader, stor
     assert "/admin/pages/add/stories/storyindexpage/" in html(
         leader.get(f"/admin/pages/{stories_index.pk}/add_subpage/")
     )
+
+
+def test_the_dashboard_has_no_empty_language_column(editor):
+    from django.contrib.auth import get_user_model
+
+    story = StoryPage.objects.live().first()
+    story.save_revision(user=get_user_model().objects.get(username="bientap"), log_action=True)
+    dashboard = html(editor.get("/admin/"))
+    assert "recent-edits" in dashboard and story.get_admin_display_title() in dashboard
+    assert "Ngôn ngữ" not in dashboard
