@@ -103,3 +103,39 @@ def sign_in(driver, site: str, username: str, password: str) -> None:
     driver.find_element(By.ID, "id_password").send_keys(password)
     with navigation(driver):
         driver.find_element(By.ID, "id_password").send_keys(Keys.ENTER)
+
+
+def add_commune(driver, field_id: str, words: str, commune_name: str) -> None:
+    """Add `commune_name` to a field of several communes (a showcase's): "Thêm xã, phường",
+    type `words`, tick the commune, confirm, and see it listed."""
+    click(driver, driver.find_element(By.ID, field_id))
+    _wait(driver).until(
+        expected_conditions.visibility_of_element_located((By.CSS_SELECTOR, f"{MODAL} input[name='q']"))
+    )
+    modal = driver.find_element(By.CSS_SELECTOR, MODAL)
+    name, _, province_short = commune_name.partition(", ")
+    search = modal.find_element(By.NAME, "q")
+    search.clear()
+    search.send_keys(words)
+
+    def tick(d):
+        for row in d.find_elements(By.CSS_SELECTOR, f"{MODAL} #search-results tbody tr"):
+            cells = row.find_elements(By.TAG_NAME, "td")
+            if (
+                len(cells) >= 3
+                and cells[1].text.strip() == name
+                and cells[2].text.strip().endswith(province_short)
+            ):
+                box = cells[0].find_element(By.CSS_SELECTOR, "input[type='checkbox']")
+                if not box.is_selected():
+                    box.click()
+                return box.is_selected()
+        return False
+
+    WebDriverWait(driver, WAIT_SECONDS, ignored_exceptions=[StaleElementReferenceException]).until(
+        tick, f"no “{commune_name}” among the chooser's results for “{words}”"
+    )
+    driver.find_element(By.CSS_SELECTOR, f"{MODAL} [data-multiple-choice-submit]").click()
+    widget = driver.find_element(By.ID, field_id).find_element(By.XPATH, "..")
+    _wait(driver).until(lambda d: commune_name in widget.text)
+    _wait(driver).until(expected_conditions.invisibility_of_element_located((By.CSS_SELECTOR, ".modal")))
