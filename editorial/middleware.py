@@ -67,6 +67,11 @@ class EditorialAdminMiddleware:
             return self.forbidden(request, parent)
         return None
 
+    def process_template_response(self, request, response):
+        from editorial.admin_shell import offer_page_types
+
+        return offer_page_types(request, response)
+
     @staticmethod
     def forbidden(request, page):
         html = render_to_string("editorial/permission_denied.html", {"page": page}, request=request)

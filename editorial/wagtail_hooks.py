@@ -6,7 +6,7 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter, log
 
-from editorial import review, views
+from editorial import admin_shell, review, views  # noqa: F401  (admin_shell registers the shell's hooks)
 from editorial.models import publish_blockers
 
 

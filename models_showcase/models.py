@@ -15,6 +15,7 @@ from wagtail.snippets.models import register_snippet
 from home.blocks import BODY_FEATURES, CaptionedImageBlock, DocumentBlock, KeyFigureBlock, phone_validator
 from home.models import ArticlePage, Commune, SectionIndexPage
 from home.slugs import ascii_slugify
+from home.widgets import CommuneMultipleChooser, VietnameseOrderedSelect
 
 
 @register_snippet
@@ -140,9 +141,12 @@ class ModelShowcasePage(ArticlePage):
         *ArticlePage.lead_panels,
         MultiFieldPanel(
             [
-                FieldPanel("model_type"),
+                FieldPanel("model_type", widget=VietnameseOrderedSelect),
                 FieldPanel("province"),
-                FieldPanel("communes"),
+                # Several communes through the searchable chooser, narrowed to the chosen province.
+                FieldPanel(
+                    "communes", widget=CommuneMultipleChooser(linked_fields={"province": "#id_province"})
+                ),
                 FieldPanel("coordinating_unit"),
                 FieldRowPanel([FieldPanel("year_started"), FieldPanel("status")]),
             ],

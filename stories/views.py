@@ -50,8 +50,16 @@ def import_from_word(request):
     initial = {"byline": request.user.get_full_name() or request.user.get_username()}
     if request.GET.get("chuyen_muc", "").isdigit():
         initial["parent"] = int(request.GET["chuyen_muc"])
-    form = WordImportForm(request.POST or None, request.FILES or None, user=request.user, initial=initial)
-    if request.method == "POST" and form.is_valid():
+    form = WordImportForm(
+        request.POST or None,
+        request.FILES or None,
+        user=request.user,
+        session=request.session,
+        initial=initial,
+    )
+    if request.method == "POST" and not form.is_valid():
+        form.keep_file_for_next_try()
+    elif request.method == "POST":
         data, parsed = form.cleaned_data, form.parsed
         parent = data["parent"]
         created_files = []
@@ -90,6 +98,7 @@ def import_from_word(request):
             for name in created_files:
                 get_image_model()._meta.get_field("file").storage.delete(name)
             raise
+        form.forget_kept_file()
         messages.success(
             request,
             f"Đã tạo bản nháp “{page.title}” từ tệp Word với {len(parsed.images)} ảnh. "

@@ -5,6 +5,7 @@ from functools import cached_property, reduce
 from django.db import models
 from django.db.models import Case, IntegerField, Prefetch, Q, Value, When, prefetch_related_objects
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
@@ -134,6 +135,15 @@ class ArticlePage(BasePage):
     page_prefetch_related: tuple = ()
 
     search_fields = [*Page.search_fields, index.SearchField("sapo")]
+
+    # Wagtail's promote tab less its "For site menus" box: the site's menus list sections, never
+    # single articles, so "Hiện trong trình đơn" on an article would promise what never happens.
+    promote_panels = [
+        MultiFieldPanel(
+            [FieldPanel("slug"), FieldPanel("seo_title"), FieldPanel("search_description")],
+            heading=gettext_lazy("For search engines"),
+        )
+    ]
 
     lead_panels = [
         FieldPanel("sapo"),

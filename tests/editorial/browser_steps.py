@@ -4,15 +4,138 @@ Each step works the page as a person would (finds fields by their labels, types,
 never posts anything the page itself would fill in.
 """
 
+from selenium.common.exceptions import StaleElementReferenceException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.select import Select
+from selenium.webdriver.support.ui import WebDriverWait
+
+from tests.browser import WAIT_SECONDS
+
+MODAL = ".modal .modal-body"
 
 
-def pick_commune(driver, field_id: str, words: str, commune_name: str) -> None:
-    """Choose the commune `commune_name` ("Phường Hoàn Kiếm, Hà Nội") in the commune field whose
-    input has id `field_id` (e.g. "id_commune"), after typing `words` ("hoan kiem") where the
-    field lets the editor search.
+def _wait(driver):
+    return WebDriverWait(driver, WAIT_SECONDS)
 
-    Today the field is a plain <select>: the words are not used. The searchable commune chooser
-    replaces this step with its own (open the chooser, type the words, pick the result).
+
+def click(driver, element) -> None:
+    """Click `element` once it is in the middle of the window, clear of the editor's sticky
+    footer of actions (a person scrolls to what they click)."""
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element)
+    in_view = """
+        const box = arguments[0].getBoundingClientRect();
+        return box.top >= 0 && box.bottom <= window.innerHeight - 120;
     """
-    Select(driver.find_element("id", field_id)).select_by_visible_text(commune_name)
+    _wait(driver).until(lambda d: element.is_displayed() and d.execute_script(in_view, element))
+    element.click()
+
+
+def open_commune_chooser(driver, field_id: str):
+    """Open the commune chooser of the field whose hidden input has id `field_id`, and return
+    the modal's body once its search box is there."""
+    widget = driver.find_element(By.ID, f"{field_id}-chooser")
+    if "blank" in widget.get_attribute("class").split():
+        click(driver, widget.find_element(By.CSS_SELECTOR, ".unchosen [data-chooser-action-choose]"))
+    else:
+        # A commune is already chosen: its "…" menu offers "Chọn xã, phường khác".
+        click(driver, widget.find_element(By.CSS_SELECTOR, ".chosen [aria-expanded]"))
+        button = widget.find_element(By.CSS_SELECTOR, ".chosen [data-chooser-action-choose]")
+        _wait(driver).until(lambda d: button.is_displayed())
+        button.click()
+    _wait(driver).until(
+        expected_conditions.visibility_of_element_located((By.CSS_SELECTOR, f"{MODAL} input[name='q']"))
+    )
+    return driver.find_element(By.CSS_SELECTOR, MODAL)
+
+
+def choose_in_commune_modal(
+    driver, modal, words: str, commune_name: str, province: str | None = None
+) -> None:
+    """In the open chooser: type `words` in its search box, optionally narrow to `province`
+    (the option's words, "Thành phố Hà Nội"), then pick `commune_name` ("Phường Hoàn Kiếm,
+    Hà Nội": the commune, then its province's short name) among the results."""
+    name, _, province_short = commune_name.partition(", ")
+    search = modal.find_element(By.NAME, "q")
+    search.clear()
+    search.send_keys(words)
+    if province:
+        Select(modal.find_element(By.NAME, "province")).select_by_visible_text(province)
+
+    def result(d):
+        for row in d.find_elements(By.CSS_SELECTOR, f"{MODAL} #search-results tbody tr"):
+            cells = row.find_elements(By.TAG_NAME, "td")
+            if (
+                len(cells) >= 2
+                and cells[0].text.strip() == name
+                and cells[1].text.strip().endswith(province_short)
+            ):
+                cells[0].find_element(By.CSS_SELECTOR, "a, label").click()
+                return True
+        return False
+
+    # The results are replaced as the editor types and picks: a row may go stale under us.
+    WebDriverWait(driver, WAIT_SECONDS, ignored_exceptions=[StaleElementReferenceException]).until(
+        result, f"no “{commune_name}” among the chooser's results for “{words}”"
+    )
+
+
+def pick_commune(driver, field_id: str, words: str, commune_name: str, province: str | None = None) -> None:
+    """Choose the commune `commune_name` ("Phường Hoàn Kiếm, Hà Nội") in the commune field whose
+    input has id `field_id` (e.g. "id_commune"), as an editor does: open the chooser, type
+    `words` ("hoan kiem") in its search box, optionally narrow by province, pick the result,
+    and see it shown as the field's choice."""
+    modal = open_commune_chooser(driver, field_id)
+    choose_in_commune_modal(driver, modal, words, commune_name, province)
+    title = driver.find_element(By.CSS_SELECTOR, f"#{field_id}-chooser [data-chooser-title]")
+    _wait(driver).until(lambda d: title.is_displayed() and title.text.strip() == commune_name)
+    _wait(driver).until(expected_conditions.invisibility_of_element_located((By.CSS_SELECTOR, ".modal")))
+
+
+def sign_in(driver, site: str, username: str, password: str) -> None:
+    """Sign in to the admin through its login page, as a person does."""
+    from selenium.webdriver.common.keys import Keys
+
+    from tests.browser import navigation
+
+    driver.get(f"{site}/admin/login/")
+    driver.find_element(By.ID, "id_username").send_keys(username)
+    driver.find_element(By.ID, "id_password").send_keys(password)
+    with navigation(driver):
+        driver.find_element(By.ID, "id_password").send_keys(Keys.ENTER)
+
+
+def add_commune(driver, field_id: str, words: str, commune_name: str) -> None:
+    """Add `commune_name` to a field of several communes (a showcase's): "Thêm xã, phường",
+    type `words`, tick the commune, confirm, and see it listed."""
+    click(driver, driver.find_element(By.ID, field_id))
+    _wait(driver).until(
+        expected_conditions.visibility_of_element_located((By.CSS_SELECTOR, f"{MODAL} input[name='q']"))
+    )
+    modal = driver.find_element(By.CSS_SELECTOR, MODAL)
+    name, _, province_short = commune_name.partition(", ")
+    search = modal.find_element(By.NAME, "q")
+    search.clear()
+    search.send_keys(words)
+
+    def tick(d):
+        for row in d.find_elements(By.CSS_SELECTOR, f"{MODAL} #search-results tbody tr"):
+            cells = row.find_elements(By.TAG_NAME, "td")
+            if (
+                len(cells) >= 3
+                and cells[1].text.strip() == name
+                and cells[2].text.strip().endswith(province_short)
+            ):
+                box = cells[0].find_element(By.CSS_SELECTOR, "input[type='checkbox']")
+                if not box.is_selected():
+                    box.click()
+                return box.is_selected()
+        return False
+
+    WebDriverWait(driver, WAIT_SECONDS, ignored_exceptions=[StaleElementReferenceException]).until(
+        tick, f"no “{commune_name}” among the chooser's results for “{words}”"
+    )
+    driver.find_element(By.CSS_SELECTOR, f"{MODAL} [data-multiple-choice-submit]").click()
+    widget = driver.find_element(By.ID, field_id).find_element(By.XPATH, "..")
+    _wait(driver).until(lambda d: commune_name in widget.text)
+    _wait(driver).until(expected_conditions.invisibility_of_element_located((By.CSS_SELECTOR, ".modal")))
