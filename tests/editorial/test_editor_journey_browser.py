@@ -289,6 +289,8 @@ def test_a_story_goes_from_the_editor_through_review_to_the_site_without_the_hid
     assert "sẽ đăng bài lên trang ngay" in css(browser, ".modal").text
     press(browser, dialog.find_element(By.CSS_SELECTOR, "button[type='submit']"))
     wait(browser, lambda d: f"Đã duyệt và đăng “{TITLE}”" in messages(d), "the approval is confirmed")
+    # Wagtail fades its messages in: the link reads as text once it is shown.
+    wait(browser, lambda d: d.find_elements(By.LINK_TEXT, "Xem trang đã đăng"), "the live page's link")
     press(browser, browser.find_element(By.LINK_TEXT, "Xem trang đã đăng"))
 
     # --- The public page, its JSON feed and oEmbed: the readable address, no full name ------
