@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import HttpResponse
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from feeds import responses
@@ -48,6 +50,23 @@ def section_url(kind, request) -> str:
     return cached(f"feeds:section-url:{kind.slug}:{request.build_absolute_uri('/')}", build, request)
 
 
+def slice_page_url(feed_slice: FeedSlice, request) -> str:
+    """Where a reader sees the pages of a slice on the site: the kind's section filtered by the
+    same parameters when the section offers them all; else search with the same filters; the
+    home page for the whole site."""
+    values = feed_slice.params()
+    kind = feed_slice.kind
+    if kind is not None:
+        rest = {name: value for name, value in values.items() if name != params.KIND}
+        section = section_url(kind, request)
+        home = request.build_absolute_uri("/")
+        if set(rest) <= set(kind.section_filters) and section != home:
+            return section + (f"?{urlencode(rest)}" if rest else "")
+    if not values:
+        return request.build_absolute_uri("/")
+    return request.build_absolute_uri(reverse("search")) + f"?{urlencode(values)}"
+
+
 def feed_page(request, feed_slice: FeedSlice) -> FeedPage:
     pairs, has_next = feed_slice.fetch()
     if feed_slice.page > 1 and not pairs:
@@ -67,9 +86,7 @@ def feed_page(request, feed_slice: FeedSlice) -> FeedPage:
             f"Tin mới trên {SITE_NAME} ({label}): người tốt, việc tốt; mô hình bảo đảm an ninh trật tự; "
             "diễn đàn đối thoại giữa công an và nhân dân."
         ),
-        html_url=section_url(feed_slice.kind, request)
-        if feed_slice.kind
-        else request.build_absolute_uri("/"),
+        html_url=slice_page_url(feed_slice, request),
         self_url=request.build_absolute_uri(),
         feed_id=base + feed_slice.querystring(),
         site_url=request.build_absolute_uri("/"),

@@ -19,7 +19,7 @@ from feeds import responses
 from feeds.items import FeedItem, feed_items
 from feeds.rows import read_rows
 from feeds.slices import FeedSlice, SliceNotFound, check_names
-from feeds.views.documents import SITE_NAME, section_url
+from feeds.views.documents import SITE_NAME, slice_page_url
 from home import kinds, params
 from home.models import visible
 
@@ -78,7 +78,7 @@ def widget_view(request):
     def render_widget():
         pairs, _ = feed_slice.fetch(limit=count, page=1)
         items = with_pictures(feed_items(pairs, request))
-        more_url = section_url(feed_slice.kind, request) if feed_slice.kind else "/"
+        more_url = slice_page_url(feed_slice, request)
         html = render_to_string(
             "feeds/widget.html",
             {"items": items, "slice": feed_slice, "site_name": SITE_NAME, "more_url": more_url},

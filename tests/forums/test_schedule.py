@@ -9,25 +9,10 @@ from bs4 import BeautifulSoup
 from icalendar import Calendar
 
 from forums.models import ForumAnnouncementPage, ForumSchedule
+from tests.forums.helpers import NOTICE, publish, upcoming_forum
 from tests.helpers import html_of, json_ld
 
 pytestmark = pytest.mark.django_db
-
-CU_CHI = "Đối thoại về an ninh trật tự ở vùng ven"  # an upcoming demo forum
-NOTICE = "Trùng lịch diễn tập phòng cháy của xã; mời bà con theo dõi thông báo mới."
-
-
-def publish(forum, **changes) -> ForumAnnouncementPage:
-    """Change the forum as an editor does (a revision, published) and read it back."""
-    for name, value in changes.items():
-        setattr(forum, name, value)
-    forum.full_clean()
-    forum.save_revision().publish()
-    return ForumAnnouncementPage.objects.get(pk=forum.pk)
-
-
-def upcoming_forum() -> ForumAnnouncementPage:
-    return ForumAnnouncementPage.objects.get(title__startswith=CU_CHI)
 
 
 def calendar_event(client, forum):
