@@ -7,7 +7,6 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from feeds import responses
@@ -50,21 +49,43 @@ def section_url(kind, request) -> str:
     return cached(f"feeds:section-url:{kind.slug}:{request.build_absolute_uri('/')}", build, request)
 
 
-def slice_page_url(feed_slice: FeedSlice, request) -> str:
-    """Where a reader sees the pages of a slice on the site: the kind's section filtered by the
-    same parameters when the section offers them all; else search with the same filters; the
-    home page for the whole site."""
-    values = feed_slice.params()
-    kind = feed_slice.kind
-    if kind is not None:
-        rest = {name: value for name, value in values.items() if name != params.KIND}
-        section = section_url(kind, request)
-        home = request.build_absolute_uri("/")
-        if set(rest) <= set(kind.section_filters) and section != home:
-            return section + (f"?{urlencode(rest)}" if rest else "")
-    if not values:
-        return request.build_absolute_uri("/")
-    return request.build_absolute_uri(reverse("search")) + f"?{urlencode(values)}"
+def kind_section_url(feed_slice: FeedSlice, kind, request) -> str | None:
+    """The kind's section filtered by the slice's parameters, when the section offers them all
+    (a section page is where readers see the same pages as the slice); None otherwise."""
+    rest = {name: value for name, value in feed_slice.params().items() if name != params.KIND}
+    section = section_url(kind, request)
+    if not set(rest) <= set(kind.section_filters) or section == request.build_absolute_uri("/"):
+        return None
+    return section + (f"?{urlencode(rest)}" if rest else "")
+
+
+def more_links(feed_slice: FeedSlice, request, *, check_pages: bool = True) -> list[tuple[str, str]]:
+    """Where a reader sees more of a slice on the site, as (label, URL): the section of its one
+    kind, filtered the same way; one such section a kind when the slice holds several (no page
+    of the site lists every kind of a place), for the kinds that have pages in it (a section
+    refuses a filter value it has nothing for); the home page for the whole site. At most one
+    query a kind (none without `check_pages`)."""
+    home = request.build_absolute_uri("/")
+    if not feed_slice.params():
+        return [(SITE_NAME, home)]
+    kinds_here = feed_slice.slice_kinds
+    links = [(kind.label, kind_section_url(feed_slice, kind, request)) for kind in kinds_here]
+    links = [(label, url) for (label, url), kind in zip(links, kinds_here, strict=True) if url]
+    if check_pages:
+        with_pages = {kind.label for kind in kinds_here if feed_slice.queryset(kind).exists()}
+        links = [(label, url) for label, url in links if label in with_pages]
+    if len(links) == 1:
+        return [(SITE_NAME, links[0][1])]
+    if not links and feed_slice.kind is not None:  # nothing there yet: the whole section
+        return [(SITE_NAME, section_url(feed_slice.kind, request))]
+    return links or [(SITE_NAME, home)]
+
+
+def slice_page_url(feed_slice: FeedSlice, request, links=None) -> str:
+    """The one page of the site for a slice (a feed's <link>): its section, else the home page;
+    without a query beyond the cached section address, unless `links` were read already."""
+    links = more_links(feed_slice, request, check_pages=False) if links is None else links
+    return links[0][1] if len(links) == 1 else request.build_absolute_uri("/")
 
 
 def feed_page(request, feed_slice: FeedSlice) -> FeedPage:

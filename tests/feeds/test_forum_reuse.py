@@ -102,6 +102,12 @@ def test_widget_card_of_a_forum_shows_status_time_and_venue_not_a_bare_future_da
     assert card.find("time") is None
 
 
+def _path(href: str) -> str:
+    url = urlsplit(href)
+    assert url.netloc.startswith("127.0.0.1")  # absolute: the widget lives on other sites
+    return url.path + (f"?{url.query}" if url.query else "")
+
+
 @pytest.mark.parametrize(
     ("widget", "expected"),
     [
@@ -111,15 +117,26 @@ def test_widget_card_of_a_forum_shows_status_time_and_venue_not_a_bare_future_da
             "/nguoi-tot-viec-tot/?tinh=ha-noi&xa=phuong-hoan-kiem&chu-de=cuop-giat",
         ),
         ("/nhung/?tinh=da-nang&loai=dien-dan", "/dien-dan/?tinh=da-nang"),
-        ("/nhung/?tinh=ha-noi&xa=phuong-hoan-kiem", "/tim-kiem/?tinh=ha-noi&xa=phuong-hoan-kiem"),
-        ("/nhung/?chu-de=cuop-giat", "/tim-kiem/?chu-de=cuop-giat"),
+        ("/nhung/?chu-de=cuop-giat", "/nguoi-tot-viec-tot/?chu-de=cuop-giat"),  # only stories have topics
         ("/nhung/", "/"),
+        ("/nhung/?xa=phuong-hoan-kiem&loai=dien-dan", "/dien-dan/"),  # none there yet: the section
     ],
 )
 def test_widget_more_link_leads_to_the_same_slice_on_the_site(client, widget, expected):
     soup = BeautifulSoup(client.get(widget).content, "html.parser")
     more = soup.find("a", string=lambda text: text and text.startswith("Xem thêm"))
-    url = urlsplit(more["href"])
-    assert url.netloc.startswith("127.0.0.1")  # absolute: the widget lives on other sites
-    assert url.path + (f"?{url.query}" if url.query else "") == expected
+    assert _path(more["href"]) == expected
     assert client.get(expected).status_code == 200
+
+
+def test_widget_of_a_place_links_to_each_kind_of_that_place(client):
+    """No page of the site lists every kind of one ward: the widget links to each section, filtered."""
+    soup = BeautifulSoup(client.get("/nhung/?tinh=ha-noi&xa=phuong-hoan-kiem").content, "html.parser")
+    footer = soup.select_one(".f")
+    assert footer.get_text(" ", strip=True).startswith("Xem thêm:")
+    links = {a.get_text(): _path(a["href"]) for a in footer.find_all("a")}
+    assert links == {
+        "Người tốt, việc tốt": "/nguoi-tot-viec-tot/?tinh=ha-noi&xa=phuong-hoan-kiem",
+        "Mô hình bảo đảm an ninh trật tự": "/mo-hinh/?tinh=ha-noi&xa=phuong-hoan-kiem",
+    }  # no forum in Hoàn Kiếm: no link to a forum section that has none
+    assert all(client.get(path).status_code == 200 for path in links.values())
