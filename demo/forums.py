@@ -59,6 +59,8 @@ FORUMS = [
                 "ứng phó bão; thời gian mới sẽ được thông báo sau.",
         "commune": "son_tra", "topic": "An ninh trật tự khu du lịch ven biển",
         "days_ahead": 5, "hour": 8, "hours": 3, "postponed": True,
+        "notice": "Diễn đàn tạm hoãn để lực lượng công an và dân phòng tập trung ứng phó bão. "
+                  "Câu hỏi đã gửi được giữ lại cho buổi đối thoại sau.",
         "venue": "Hội trường UBND phường Sơn Trà", "address": "Số 1 đường Lê Văn Duyệt",
         "hosting_units": "Công an phường Sơn Trà",
         "chairs": [],

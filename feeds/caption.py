@@ -1,4 +1,5 @@
-"""The ready-to-post caption for a ward fanpage: title, a trimmed sapo, the link, hashtags."""
+"""The ready-to-post caption for a ward fanpage: title (status words in front), an event's time
+and place, a trimmed sapo, the link, hashtags."""
 
 from __future__ import annotations
 
@@ -46,8 +47,25 @@ def page_hashtags(page) -> list[str]:
     return unique[:MAX_HASHTAGS] if len(unique) <= MAX_HASHTAGS else [*unique[: MAX_HASHTAGS - 1], site_tag]
 
 
+def headline(page) -> str:
+    """The title, with the words a changed piece of news needs in front ("[ĐÃ HỦY] …")."""
+    notice = getattr(page, "notice_words", "")
+    return f"[{notice}] {page.title.strip()}" if notice else page.title.strip()
+
+
+def event_lines(page) -> list[str]:
+    """For an event (a forum), when and where it takes place: the point of posting it."""
+    when, where = getattr(page, "when_where", ("", ""))
+    if not when:
+        return []
+    place = ", ".join(part for part in (where, page.place_name) if part)
+    return [f"🕗 Thời gian: {when}", f"📍 Địa điểm: {place}"]
+
+
 def fanpage_caption(page, url: str) -> str:
-    parts = [page.title.strip()]
+    parts = [headline(page)]
+    if lines := event_lines(page):
+        parts.append("\n".join(lines))
     sapo = trim(getattr(page, "sapo", "") or getattr(page, "search_description", ""))
     if sapo:
         parts.append(sapo)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import mimetypes
 from dataclasses import dataclass
+from html import escape
 from urllib.parse import urljoin
 
 from django.core.cache import cache
@@ -45,6 +46,32 @@ class FeedItem:
     image: ItemImage | None  # the file itself, for enclosures; None when absent or hidden
     image_id: int | None = None  # the same image, for thumbnails (`with_pictures`)
     picture: object = None  # that Wagtail image, once `with_pictures` has loaded it
+    notice: str = ""  # "ĐÃ HỦY", "TẠM HOÃN"…: put in front of the title wherever it is reused
+    when: str = ""  # an event's time, as readers are told it ("08:00–11:00, Thứ Bảy 20/12/2026")
+    where: str = ""  # and its venue and address
+
+    @property
+    def headline(self) -> str:
+        """The title as feeds and the widget print it, status words in front."""
+        return f"[{self.notice}] {self.title}" if self.notice else self.title
+
+    @property
+    def facts(self) -> tuple[str, ...]:
+        """An event's time and place, the point of a forum post; empty for other kinds."""
+        if not self.when:
+            return ()
+        return (f"Thời gian: {self.when}", f"Địa điểm: {', '.join(p for p in (self.where, self.place) if p)}")
+
+    @property
+    def text(self) -> str:
+        """The item's description as plain text (JSON Feed)."""
+        return "\n".join((*self.facts, self.summary)).strip()
+
+    @property
+    def html(self) -> str:
+        """The description as HTML (RSS <description>, Atom type="html"): readers parse it as
+        HTML, so each line of text is escaped."""
+        return "<br>\n".join(escape(line) for line in (*self.facts, self.summary) if line)
 
 
 def _size_key(image: RowImage) -> str:
@@ -110,6 +137,9 @@ def feed_item(kind: ContentKind, row: Row, request, sizes: dict[int, int], stora
         card_date=row.card_date,
         image=item_image(row.image, url, sizes, storage),
         image_id=row.image.id if row.image else None,
+        notice=row.notice,
+        when=row.when,
+        where=row.where,
     )
 
 

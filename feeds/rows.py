@@ -62,6 +62,9 @@ class Row:
     province: str  # the short name: "Hà Nội"
     topics: tuple[str, ...]
     image: RowImage | None  # None when absent or hidden by consent
+    notice: str = ""  # words in front of the title: "ĐÃ HỦY" (the model's `notice_words`)
+    when: str = ""  # an event's time and its venue (the model's `when_where`)
+    where: str = ""
 
     @property
     def place(self) -> str:
@@ -83,7 +86,8 @@ def _columns(kind) -> list[str]:
     if not kind.has_several_communes:
         columns.append(f"{kind.commune_lookup}__name")
     columns += [name for name in (kind.kicker_field, kind.card_date_field) if name]
-    return columns
+    columns += kind.model.reuse_columns
+    return list(dict.fromkeys(columns))
 
 
 def _kicker_labels(kind) -> dict:
@@ -147,6 +151,7 @@ def read_rows(kind, queryset) -> list[Row]:
         image = None
         if value["hero_image_id"] and value["hero_image__file"] and pk not in hidden:
             image = RowImage(*(value[column] for column in IMAGE_COLUMNS))
+        notice, when, where = kind.model.reuse_facts_of(value)
         rows.append(
             Row(
                 pk=pk,
@@ -163,6 +168,9 @@ def read_rows(kind, queryset) -> list[Row]:
                 province=province_short_name(province) if province else "",
                 topics=tuple(topics.get(pk, ())),
                 image=image,
+                notice=notice,
+                when=when,
+                where=where,
             )
         )
     return rows

@@ -75,9 +75,20 @@ def card_spec(page) -> CardSpec:
     kind = kinds.of_article(page)
     if kind is None:
         return CardSpec(title=nfc(page.title))
+    kicker = kind.kicker_of(page) or kind.label
+    if page.notice_words:
+        kicker = f"{page.notice_words} · {kicker}"
+    event_when, event_where = page.when_where
+    if event_when:  # an event: its time, then its venue and place (the point of sharing it)
+        return CardSpec(
+            title=nfc(page.title),
+            kicker=nfc(kicker),
+            unit=nfc(event_when),
+            place_date=nfc(", ".join(part for part in (event_where, page.place_name) if part)),
+            image=page.visible_hero_image,
+        )
     when = page.card_date or page.first_published_at
     date_text = when.strftime("%d/%m/%Y") if when else ""
-    kicker = kind.kicker_of(page) or kind.label
     return CardSpec(
         title=nfc(page.title),
         kicker=nfc(kicker),

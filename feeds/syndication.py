@@ -93,10 +93,10 @@ class SliceFeed(Feed):
         return obj.items
 
     def item_title(self, item):
-        return item.title
+        return item.headline
 
     def item_description(self, item):
-        return item.summary
+        return item.html
 
     def item_link(self, item):
         return item.url
@@ -164,9 +164,9 @@ def json_feed(obj) -> str:
             {
                 "id": item.id,
                 "url": item.url,
-                "title": item.title,
+                "title": item.headline,
                 "summary": item.summary,
-                "content_text": item.summary,
+                "content_text": item.text,
                 **({"image": item.image.url} if item.image else {}),
                 "date_published": rfc3339_date(item.published),
                 "date_modified": rfc3339_date(item.updated),

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Case, Q, When
 from django.http import HttpResponse
 from django.utils import timezone
 from icalendar import Calendar, Event
@@ -35,12 +36,71 @@ class ForumSeries(index.Indexed, models.Model):
         return self.name
 
 
+class ForumSchedule(models.TextChoices):
+    """What the editor says of the forum's date: as planned, postponed (perhaps to a new date), cancelled."""
+
+    PLANNED = "theo-ke-hoach", "Theo kế hoạch"
+    POSTPONED = "hoan", "Hoãn"
+    CANCELLED = "huy", "Hủy"
+
+
 class ForumStatus(models.TextChoices):
+    """What readers are told: from the dates, unless the forum was postponed or cancelled."""
+
     UPCOMING = "sap-dien-ra", "Sắp diễn ra"
     ONGOING = "dang-dien-ra", "Đang diễn ra"
     ENDED = "da-ket-thuc", "Đã kết thúc"
-    POSTPONED = "hoan", "Tạm hoãn"
+    POSTPONED = "hoan", "Tạm hoãn"  # postponed, no new date yet
+    RESCHEDULED = "doi-lich", "Dời lịch"  # postponed to the new date in starts_at/ends_at
     CANCELLED = "huy", "Đã hủy"
+
+
+# The words put in front of a forum's title wherever it is reused (feeds, captions, share cards).
+NOTICE_WORDS = {
+    ForumStatus.POSTPONED: "TẠM HOÃN",
+    ForumStatus.RESCHEDULED: "DỜI LỊCH",
+    ForumStatus.CANCELLED: "ĐÃ HỦY",
+}
+# iCalendar's STATUS of an event (RFC 5545, 3.8.1.11).
+ICAL_STATUS = {ForumStatus.POSTPONED: "TENTATIVE", ForumStatus.CANCELLED: "CANCELLED"}
+# What changes a calendar entry: a new SEQUENCE when one of these changes, so calendars update.
+CALENDAR_FIELDS = ("title", "starts_at", "ends_at", "venue", "address", "commune_id", "schedule")
+
+
+def forum_status(schedule, starts_at, ends_at, previous_starts_at, now=None) -> str:
+    """The status of a forum from plain values (a page's fields or a feed row's columns)."""
+    if schedule == ForumSchedule.CANCELLED:
+        return ForumStatus.CANCELLED
+    if schedule == ForumSchedule.POSTPONED and not previous_starts_at:
+        return ForumStatus.POSTPONED
+    now = now or timezone.now()
+    if now < starts_at:
+        return ForumStatus.RESCHEDULED if schedule == ForumSchedule.POSTPONED else ForumStatus.UPCOMING
+    if now <= ends_at:
+        return ForumStatus.ONGOING
+    return ForumStatus.ENDED
+
+
+def time_text(starts_at, ends_at) -> str:
+    """ "08:00–11:00, Thứ Bảy 20/12/2026", in Vietnam time."""
+    from home.templatetags.site_tags import vn_weekday
+
+    start, end = timezone.localtime(starts_at), timezone.localtime(ends_at)
+    until = end.strftime("%H:%M") if end.date() == start.date() else end.strftime("%H:%M %d/%m/%Y")
+    return f"{start:%H:%M}–{until}, {vn_weekday(start)} {start:%d/%m/%Y}"
+
+
+def when_text(schedule, starts_at, ends_at, previous_starts_at) -> str:
+    """When the forum takes place, as captions, feeds and share cards print it."""
+    status = forum_status(schedule, starts_at, ends_at, previous_starts_at)
+    planned = time_text(starts_at, ends_at)
+    if status == ForumStatus.CANCELLED:
+        return f"Đã hủy (dự kiến {planned})"
+    if status == ForumStatus.POSTPONED:
+        return f"Tạm hoãn (dự kiến {planned}); thời gian mới sẽ được thông báo sau"
+    if previous_starts_at and schedule == ForumSchedule.POSTPONED:
+        return f"{planned} (dời từ {timezone.localtime(previous_starts_at):%H:%M %d/%m/%Y})"
+    return planned
 
 
 class ForumIndexPage(SectionIndexPage):
@@ -59,7 +119,8 @@ class ForumIndexPage(SectionIndexPage):
 
         return {
             "upcoming": ForumAnnouncementPage.upcoming(items),
-            "page_obj": paginate(request, items.filter(ends_at__lt=timezone.now()), self.page_size),
+            "cancelled": ForumAnnouncementPage.recently_cancelled(items),
+            "page_obj": paginate(request, ForumAnnouncementPage.past(items), self.page_size),
         }
 
 
@@ -104,8 +165,27 @@ class ForumAnnouncementPage(RoutablePageMixin, ArticlePage):
     livestream_url = models.URLField(
         "phát trực tiếp", blank=True, help_text="Đường dẫn livestream trên fanpage hoặc YouTube, nếu có."
     )
-    is_postponed = models.BooleanField("tạm hoãn", default=False, help_text="Đánh dấu khi diễn đàn bị hoãn.")
-    is_cancelled = models.BooleanField("đã hủy", default=False, help_text="Đánh dấu khi diễn đàn bị hủy.")
+    schedule = models.CharField(
+        "tình trạng",
+        max_length=20,
+        choices=ForumSchedule.choices,
+        default=ForumSchedule.PLANNED,
+        help_text="Hoãn sang ngày mới: chọn “Hoãn” và sửa giờ bắt đầu, kết thúc thành ngày giờ mới "
+        "(ngày giờ cũ được giữ lại). Hoãn chưa có ngày mới: chọn “Hoãn”, để nguyên giờ.",
+    )
+    previous_starts_at = models.DateTimeField(
+        "ngày giờ dự kiến trước khi dời",
+        null=True,
+        blank=True,
+        help_text="Tự điền khi diễn đàn được hoãn sang ngày giờ mới; để trống nếu chưa có ngày mới.",
+    )
+    schedule_notice = models.TextField(
+        "thông báo cho người dân",
+        blank=True,
+        help_text="Lý do hoãn hoặc hủy và điều người dân cần biết; hiện ở đầu bài.",
+    )
+    # Raised whenever what a calendar shows changes (CALENDAR_FIELDS), for the .ics SEQUENCE.
+    calendar_sequence = models.PositiveIntegerField(default=0, editable=False)
     summary = RichTextField(
         "tóm tắt diễn đàn", features=BODY_FEATURES, blank=True, help_text="Viết sau khi diễn đàn kết thúc."
     )
@@ -139,7 +219,8 @@ class ForumAnnouncementPage(RoutablePageMixin, ArticlePage):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
-                FieldRowPanel([FieldPanel("is_postponed"), FieldPanel("is_cancelled")]),
+                FieldRowPanel([FieldPanel("schedule"), FieldPanel("previous_starts_at")]),
+                FieldPanel("schedule_notice"),
             ],
             heading="Thời gian",
         ),
@@ -173,7 +254,7 @@ class ForumAnnouncementPage(RoutablePageMixin, ArticlePage):
         status = {
             ForumStatus.CANCELLED: "EventCancelled",
             ForumStatus.POSTPONED: "EventPostponed",
-        }.get(self.status, "EventScheduled")
+        }.get(self.status, "EventRescheduled" if self.is_rescheduled else "EventScheduled")
         data = {
             "@type": "Event",
             "name": self.title,
@@ -203,14 +284,43 @@ class ForumAnnouncementPage(RoutablePageMixin, ArticlePage):
             "isAccessibleForFree": True,
             "inLanguage": "vi",
         }
+        if self.is_rescheduled:
+            data["previousStartDate"] = timezone.localtime(self.previous_starts_at).isoformat()
         if "image" in article:
             data["image"] = article["image"]
         return data
 
+    # --- Listings: what is still to come, what was cancelled, what is over -----------------
+
     @staticmethod
-    def upcoming(forums):
-        """The forums of a queryset that have not ended yet, soonest first."""
-        return forums.filter(ends_at__gte=timezone.now()).order_by("starts_at")
+    def _undated():
+        return Q(schedule=ForumSchedule.POSTPONED, previous_starts_at__isnull=True)
+
+    @classmethod
+    def upcoming(cls, forums):
+        """The forums still to come, soonest first; postponed ones without a new date last (they
+        keep being announced, as "Tạm hoãn", until the editors give a date or cancel them)."""
+        return (
+            forums.exclude(schedule=ForumSchedule.CANCELLED)
+            .filter(Q(ends_at__gte=timezone.now()) | cls._undated())
+            .order_by(Case(When(cls._undated(), then=1), default=0), "starts_at")
+        )
+
+    @staticmethod
+    def recently_cancelled(forums):
+        """Cancelled forums whose planned date has not passed yet: readers may still look for them."""
+        return forums.filter(schedule=ForumSchedule.CANCELLED, ends_at__gte=timezone.now()).order_by(
+            "starts_at"
+        )
+
+    @classmethod
+    def past(cls, forums):
+        """The forums that took place, latest first (never a cancelled or undated one)."""
+        return (
+            forums.filter(ends_at__lt=timezone.now())
+            .exclude(schedule=ForumSchedule.CANCELLED)
+            .exclude(cls._undated())
+        )
 
     # --- The card interface of ArticlePage (columns named in forums/kinds.py) --------------
 
@@ -229,28 +339,78 @@ class ForumAnnouncementPage(RoutablePageMixin, ArticlePage):
     def unit(self) -> str:
         return self.hosting_units.strip()
 
+    # Read by feeds.rows with the page's other columns, for `reuse_facts_of`.
+    reuse_columns = ("schedule", "starts_at", "ends_at", "previous_starts_at", "venue", "address")
+
+    @classmethod
+    def reuse_facts_of(cls, values: dict) -> tuple[str, str, str]:
+        status = forum_status(
+            values["schedule"], values["starts_at"], values["ends_at"], values["previous_starts_at"]
+        )
+        when = when_text(
+            values["schedule"], values["starts_at"], values["ends_at"], values["previous_starts_at"]
+        )
+        return NOTICE_WORDS.get(status, ""), when, f"{values['venue']}, {values['address']}"
+
+    @property
+    def notice_words(self) -> str:
+        return self.reuse_facts_of(self._reuse_values())[0]
+
+    @property
+    def when_where(self) -> tuple[str, str]:
+        return self.reuse_facts_of(self._reuse_values())[1:]
+
+    def _reuse_values(self) -> dict:
+        return {name: getattr(self, name) for name in self.reuse_columns}
+
+    # --- Status -------------------------------------------------------------------------
+
     @property
     def status(self) -> str:
         """Derived from the dates, unless the forum was cancelled or postponed."""
-        if self.is_cancelled:
-            return ForumStatus.CANCELLED
-        if self.is_postponed:
-            return ForumStatus.POSTPONED
-        now = timezone.now()
-        if now < self.starts_at:
-            return ForumStatus.UPCOMING
-        if now <= self.ends_at:
-            return ForumStatus.ONGOING
-        return ForumStatus.ENDED
+        return forum_status(self.schedule, self.starts_at, self.ends_at, self.previous_starts_at)
 
     @property
     def status_label(self) -> str:
         return ForumStatus(self.status).label
 
     @property
+    def is_rescheduled(self) -> bool:
+        """Postponed to a new date (which is in starts_at/ends_at; the old one in previous_starts_at)."""
+        return self.schedule == ForumSchedule.POSTPONED and self.previous_starts_at is not None
+
+    @property
+    def will_take_place(self) -> bool:
+        return self.status in (ForumStatus.UPCOMING, ForumStatus.RESCHEDULED, ForumStatus.ONGOING)
+
+    @property
     def accepts_questions(self) -> bool:
         deadline = self.questions_deadline or self.starts_at
-        return self.status == ForumStatus.UPCOMING and timezone.now() < deadline
+        return self.status in (ForumStatus.UPCOMING, ForumStatus.RESCHEDULED) and timezone.now() < deadline
+
+    def _saved_values(self) -> dict | None:
+        """The calendar fields as last saved (the live version), or None for a new page."""
+        if not self.pk:
+            return None
+        return type(self).objects.filter(pk=self.pk).values(*CALENDAR_FIELDS, "calendar_sequence").first()
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        saved = self._saved_values() if update_fields is None else None
+        if saved is not None:
+            changed = any(getattr(self, name) != saved[name] for name in CALENDAR_FIELDS)
+            self.calendar_sequence = saved["calendar_sequence"] + (1 if changed else 0)
+        return super().save(*args, **kwargs)
+
+    def _previous_start(self):
+        """The start before the forum was postponed to a new date: kept if known, else the saved
+        start when the editor postponed it and typed a new one; None unless postponed."""
+        if self.schedule != ForumSchedule.POSTPONED:
+            return None
+        if self.previous_starts_at is not None or not self.starts_at:
+            return self.previous_starts_at
+        saved = self._saved_values()
+        return saved["starts_at"] if saved and saved["starts_at"] != self.starts_at else None
 
     def clean(self):
         super().clean()
@@ -261,8 +421,13 @@ class ForumAnnouncementPage(RoutablePageMixin, ArticlePage):
             errors["ends_at"] = "Một diễn đàn không kéo dài quá 7 ngày; hãy kiểm tra lại ngày kết thúc."
         if self.questions_deadline and self.starts_at and self.questions_deadline > self.starts_at:
             errors["questions_deadline"] = "Hạn gửi câu hỏi phải trước giờ bắt đầu diễn đàn."
-        if self.is_cancelled and self.is_postponed:
-            errors["is_postponed"] = "Diễn đàn chỉ có thể tạm hoãn hoặc đã hủy, không thể cả hai."
+        self.previous_starts_at = self._previous_start()
+        if self.previous_starts_at and self.starts_at and self.previous_starts_at == self.starts_at:
+            errors["starts_at"] = "Diễn đàn được hoãn sang ngày mới: hãy ghi ngày giờ mới vào đây."
+        if self.schedule != ForumSchedule.PLANNED and not self.schedule_notice.strip():
+            errors["schedule_notice"] = (
+                "Hãy ghi lý do hoãn hoặc hủy và điều người dân cần biết; thông báo này hiện ở đầu bài."
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -274,14 +439,17 @@ class ForumAnnouncementPage(RoutablePageMixin, ArticlePage):
         calendar.add("version", "2.0")
         event = Event()
         event.add("uid", f"forum-{self.pk}@{request.get_host()}")
-        event.add("summary", self.title)
+        notice = self.notice_words
+        event.add("summary", f"[{notice}] {self.title}" if notice else self.title)
         event.add("dtstart", timezone.localtime(self.starts_at))
         event.add("dtend", timezone.localtime(self.ends_at))
         event.add("dtstamp", self.last_published_at or timezone.now())
+        event.add("sequence", self.calendar_sequence)
         event.add("location", f"{self.venue}, {self.address}, {self.commune}")
-        event.add("description", f"{self.sapo}\n\n{self.full_url}")
+        lines = [self.when_where[0], self.schedule_notice.strip(), self.sapo, self.full_url]
+        event.add("description", "\n\n".join(line for line in lines if line))
         event.add("url", self.full_url)
-        event.add("status", "CANCELLED" if self.is_cancelled else "CONFIRMED")
+        event.add("status", ICAL_STATUS.get(self.status, "CONFIRMED"))
         calendar.add_component(event)
         calendar.add_missing_timezones()
         response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")

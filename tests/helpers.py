@@ -48,7 +48,7 @@ def a_story() -> StoryPage:
 
 
 def a_forum() -> ForumAnnouncementPage:
-    return ForumAnnouncementPage.objects.live().filter(is_postponed=False).first()
+    return ForumAnnouncementPage.objects.live().filter(schedule="theo-ke-hoach").first()
 
 
 def a_showcase() -> ModelShowcasePage:

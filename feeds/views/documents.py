@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -48,6 +49,45 @@ def section_url(kind, request) -> str:
     return cached(f"feeds:section-url:{kind.slug}:{request.build_absolute_uri('/')}", build, request)
 
 
+def kind_section_url(feed_slice: FeedSlice, kind, request) -> str | None:
+    """The kind's section filtered by the slice's parameters, when the section offers them all
+    (a section page is where readers see the same pages as the slice); None otherwise."""
+    rest = {name: value for name, value in feed_slice.params().items() if name != params.KIND}
+    section = section_url(kind, request)
+    if not set(rest) <= set(kind.section_filters) or section == request.build_absolute_uri("/"):
+        return None
+    return section + (f"?{urlencode(rest)}" if rest else "")
+
+
+def more_links(feed_slice: FeedSlice, request, *, check_pages: bool = True) -> list[tuple[str, str]]:
+    """Where a reader sees more of a slice on the site, as (label, URL): the section of its one
+    kind, filtered the same way; one such section a kind when the slice holds several (no page
+    of the site lists every kind of a place), for the kinds that have pages in it (a section
+    refuses a filter value it has nothing for); the home page for the whole site. At most one
+    query a kind (none without `check_pages`)."""
+    home = request.build_absolute_uri("/")
+    if not feed_slice.params():
+        return [(SITE_NAME, home)]
+    kinds_here = feed_slice.slice_kinds
+    links = [(kind.label, kind_section_url(feed_slice, kind, request)) for kind in kinds_here]
+    links = [(label, url) for (label, url), kind in zip(links, kinds_here, strict=True) if url]
+    if check_pages:
+        with_pages = {kind.label for kind in kinds_here if feed_slice.queryset(kind).exists()}
+        links = [(label, url) for label, url in links if label in with_pages]
+    if len(links) == 1:
+        return [(SITE_NAME, links[0][1])]
+    if not links and feed_slice.kind is not None:  # nothing there yet: the whole section
+        return [(SITE_NAME, section_url(feed_slice.kind, request))]
+    return links or [(SITE_NAME, home)]
+
+
+def slice_page_url(feed_slice: FeedSlice, request, links=None) -> str:
+    """The one page of the site for a slice (a feed's <link>): its section, else the home page;
+    without a query beyond the cached section address, unless `links` were read already."""
+    links = more_links(feed_slice, request, check_pages=False) if links is None else links
+    return links[0][1] if len(links) == 1 else request.build_absolute_uri("/")
+
+
 def feed_page(request, feed_slice: FeedSlice) -> FeedPage:
     pairs, has_next = feed_slice.fetch()
     if feed_slice.page > 1 and not pairs:
@@ -67,9 +107,7 @@ def feed_page(request, feed_slice: FeedSlice) -> FeedPage:
             f"Tin mới trên {SITE_NAME} ({label}): người tốt, việc tốt; mô hình bảo đảm an ninh trật tự; "
             "diễn đàn đối thoại giữa công an và nhân dân."
         ),
-        html_url=section_url(feed_slice.kind, request)
-        if feed_slice.kind
-        else request.build_absolute_uri("/"),
+        html_url=slice_page_url(feed_slice, request),
         self_url=request.build_absolute_uri(),
         feed_id=base + feed_slice.querystring(),
         site_url=request.build_absolute_uri("/"),

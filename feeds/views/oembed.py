@@ -72,10 +72,12 @@ def oembed_view(request):
         height = 600
     width = min(maxwidth or CARD_WIDTH, CARD_WIDTH)
     height = min(maxheight or height, height)
+    notice = page.notice_words if is_article else ""
+    title = f"[{notice}] {page.title}" if notice else page.title
     data = {
         "version": "1.0",
         "type": "rich",
-        "title": page.title,
+        "title": title,
         "provider_name": SITE_NAME,
         "provider_url": request.build_absolute_uri("/"),
         "html": embed_code(request, src, page.title, height, width),

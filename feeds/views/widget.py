@@ -19,7 +19,7 @@ from feeds import responses
 from feeds.items import FeedItem, feed_items
 from feeds.rows import read_rows
 from feeds.slices import FeedSlice, SliceNotFound, check_names
-from feeds.views.documents import SITE_NAME, section_url
+from feeds.views.documents import SITE_NAME, more_links, slice_page_url
 from home import kinds, params
 from home.models import visible
 
@@ -78,10 +78,16 @@ def widget_view(request):
     def render_widget():
         pairs, _ = feed_slice.fetch(limit=count, page=1)
         items = with_pictures(feed_items(pairs, request))
-        more_url = section_url(feed_slice.kind, request) if feed_slice.kind else "/"
+        links = more_links(feed_slice, request)
         html = render_to_string(
             "feeds/widget.html",
-            {"items": items, "slice": feed_slice, "site_name": SITE_NAME, "more_url": more_url},
+            {
+                "items": items,
+                "slice": feed_slice,
+                "site_name": SITE_NAME,
+                "more_url": slice_page_url(feed_slice, request, links),
+                "more_links": links if len(links) > 1 else [],
+            },
             request=request,
         )
         return html.encode(), "text/html; charset=utf-8"

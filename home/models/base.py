@@ -272,6 +272,25 @@ class ArticlePage(BasePage):
         """The date a card shows: when it happened, or when it was published."""
         return self.first_published_at
 
+    # What reuse (feeds, the widget, captions, share cards) prints besides the card: words put
+    # in front of the title when the news changed ("ĐÃ HỦY" for a cancelled forum), and for an
+    # event when and where it takes place. `reuse_columns` are the columns `reuse_facts_of`
+    # reads from a row of plain values (`feeds.rows`), so both give the same answer.
+    reuse_columns: tuple[str, ...] = ()
+
+    @classmethod
+    def reuse_facts_of(cls, values: dict) -> tuple[str, str, str]:
+        """(notice words, when, where) from the `reuse_columns` of a row; empty for most kinds."""
+        return "", "", ""
+
+    @property
+    def notice_words(self) -> str:
+        return ""
+
+    @property
+    def when_where(self) -> tuple[str, str]:
+        return "", ""
+
     schema_org_type = "Article"
 
     def structured_data(self, request, site_settings) -> dict:

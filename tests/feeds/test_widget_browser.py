@@ -98,3 +98,82 @@ def test_widget_on_another_origin_shows_cards_resizes_and_a_story_page_cannot_be
     browser.switch_to.frame(browser.find_element(By.ID, "bai-viet"))
     assert story.title not in browser.page_source
     browser.switch_to.default_content()
+
+
+def test_fanpage_admin_builds_a_slice_embeds_it_elsewhere_and_follows_more_to_the_slice(
+    site_server, other_origin, browser, client
+):
+    """In /lay-tin/ a fanpage admin picks a kind, a province and then a commune, which appears
+    without a reload; pastes the embed code into a page on another origin, where the widget
+    resizes to its content; and "Xem thêm" opens the section filtered the same way."""
+    from urllib.parse import urlsplit
+
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+    from wagtail.models import Site
+
+    from tests.browser import WAIT_SECONDS, choose, chosen, labelled
+
+    # The site's own links (cards, "Xem thêm") carry its root URL: the server of this test.
+    Site.objects.filter(is_default_site=True).update(hostname="127.0.0.1", port=urlsplit(site_server).port)
+    # Renditions for every preview the builder will show, made now (see site_server).
+    for query in ("", "?loai=nguoi-tot-viec-tot", "?tinh=ha-noi&loai=nguoi-tot-viec-tot"):
+        assert client.get(f"/nhung/{query}").status_code == 200
+    assert client.get("/nhung/?tinh=ha-noi&xa=phuong-hoan-kiem&loai=nguoi-tot-viec-tot").status_code == 200
+    wait = WebDriverWait(browser, WAIT_SECONDS)
+
+    def settled():
+        wait.until(lambda d: d.execute_script('return !document.getElementById("chon-nguon-tin").ariaBusy'))
+
+    browser.get(f"{site_server}/lay-tin/")
+    browser.execute_script("window.samePage = true")  # gone if the page reloads
+    commune = labelled(browser, "Xã, phường, đặc khu")
+    assert not commune.is_enabled()
+    choose(browser, "Loại tin", "Người tốt, việc tốt")
+    settled()
+    choose(browser, "Tỉnh, thành phố", "Thành phố Hà Nội")
+    wait.until(lambda d: labelled(d, "Xã, phường, đặc khu").is_enabled())
+    settled()
+    choose(browser, "Xã, phường, đặc khu", "Phường Hoàn Kiếm")
+    settled()
+    wait.until(
+        lambda d: "xa=phuong-hoan-kiem" in d.find_element(By.ID, "ma-nhung-code").get_attribute("value")
+    )
+    assert browser.execute_script("return window.samePage") is True  # no reload on the way
+    assert chosen(browser, "Tỉnh, thành phố") == "Thành phố Hà Nội"
+    assert "tinh=ha-noi&xa=phuong-hoan-kiem&loai=nguoi-tot-viec-tot" in browser.current_url  # shareable
+    embed = browser.find_element(By.ID, "ma-nhung-code").get_attribute("value")
+    assert (
+        "Xem trước: Người tốt, việc tốt · Phường Hoàn Kiếm, Hà Nội"
+        in browser.find_element(By.TAG_NAME, "main").text
+    )
+
+    page = other_origin(
+        f"""<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Phường Hoàn Kiếm</title></head>
+<body><h1>Trang thông tin phường Hoàn Kiếm</h1>
+{embed}
+</body></html>"""
+    )
+    browser.get(page)
+    frame = browser.find_element(By.CSS_SELECTOR, "iframe[data-binh-yen]")
+    assert 'height="600"' in embed  # as pasted; the loader then sets the widget's own height
+    wait.until(lambda d: frame.size["height"] != 600)
+    height = frame.size["height"]
+    browser.switch_to.frame(frame)
+    content = browser.execute_script("return document.documentElement.getBoundingClientRect().height")
+    assert abs(height - content) <= 2
+    cards = browser.find_elements(By.CSS_SELECTOR, "a.card")
+    assert cards and all("Phường Hoàn Kiếm, Hà Nội" in card.text for card in cards)
+    before = set(browser.window_handles)
+    browser.find_element(By.PARTIAL_LINK_TEXT, "Xem thêm").click()  # opens in a new tab
+    wait.until(lambda d: len(d.window_handles) > len(before))
+    browser.switch_to.window(next(iter(set(browser.window_handles) - before)))
+    wait.until(
+        lambda d: d.execute_script("return document.readyState") == "complete" and "/nguoi" in d.current_url
+    )
+
+    landed = urlsplit(browser.current_url)
+    assert (landed.path, landed.query) == ("/nguoi-tot-viec-tot/", "tinh=ha-noi&xa=phuong-hoan-kiem")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Người tốt, việc tốt"
+    metas = [meta.text for meta in browser.find_elements(By.CSS_SELECTOR, "main .card .meta")]
+    assert metas and all(meta.startswith("Phường Hoàn Kiếm, Hà Nội") for meta in metas)

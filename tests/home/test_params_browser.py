@@ -20,7 +20,6 @@ from tests.browser import (
     choose,
     chosen,
     labelled,
-    navigation,
     tap,
 )
 
@@ -53,6 +52,14 @@ def wait_for_preview(driver):
     script = """const frame = document.querySelector("iframe[data-binh-yen]");
         const doc = frame && frame.contentDocument;
         return !!doc && doc.readyState === "complete" && doc.URL === frame.src;"""
+    WebDriverWait(driver, WAIT_SECONDS).until(lambda d: d.execute_script(script))
+
+
+def builder_settled(driver):
+    """Wait until the builder has shown the result of the last choice (it fetches it in place)."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    script = 'return !document.getElementById("chon-nguon-tin").hasAttribute("aria-busy")'
     WebDriverWait(driver, WAIT_SECONDS).until(lambda d: d.execute_script(script))
 
 
@@ -115,7 +122,7 @@ def test_a_reader_on_a_phone_follows_old_links_filters_and_gets_feeds_with_the_c
     assert ModelShowcasePage.objects.live().exclude(model_type=showcase.model_type).exists()
 
     # 5. From the showcase's "Chia sẻ lên fanpage" box to the builder (the showcase's place comes along);
-    # every choice submits the form by itself. The whole province, stories, one topic.
+    # every choice shows its result at once (no reload). The whole province, stories, one topic.
     browser.back()
     by_words(browser, "Chia sẻ lên fanpage", "summary").click()
     tap(browser, "Lấy nguồn tin, khung tin cho fanpage")
@@ -127,8 +134,8 @@ def test_a_reader_on_a_phone_follows_old_links_filters_and_gets_feeds_with_the_c
         ("Loại tin", "Người tốt, việc tốt"),
         ("Chủ đề (câu chuyện người tốt, việc tốt)", FIRE),
     ):
-        with navigation(browser):
-            choose(browser, label, option)
+        choose(browser, label, option)
+        builder_settled(browser)
         assert chosen(browser, label) == option, f"{label} after {browser.current_url}"
         wait_for_preview(browser)
     assert chosen(browser, "Tỉnh, thành phố") == "Thành phố Hà Nội"
@@ -148,8 +155,8 @@ def test_a_reader_on_a_phone_follows_old_links_filters_and_gets_feeds_with_the_c
     browser.switch_to.default_content()
     # Showcases have no topics: choosing them clears the topic instead of sending a slice the
     # server must refuse (a 400 that would reset the reader's other choices).
-    with navigation(browser):
-        choose(browser, "Loại tin", "Mô hình bảo đảm an ninh trật tự")
+    choose(browser, "Loại tin", "Mô hình bảo đảm an ninh trật tự")
+    builder_settled(browser)
     wait_for_preview(browser)
     assert not browser.find_elements("css selector", ".builder .error")
     assert chosen(browser, "Chủ đề (câu chuyện người tốt, việc tốt)") == "Tất cả chủ đề"

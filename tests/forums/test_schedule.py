@@ -1,0 +1,130 @@
+"""A postponed, rescheduled or cancelled forum says so wherever it appears: on its page, in the
+section and home listings, in its calendar file and in its structured data."""
+
+import datetime
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from icalendar import Calendar
+
+from forums.models import ForumAnnouncementPage, ForumSchedule
+from tests.forums.helpers import NOTICE, publish, upcoming_forum
+from tests.helpers import html_of, json_ld
+
+pytestmark = pytest.mark.django_db
+
+
+def calendar_event(client, forum):
+    response = client.get(f"{forum.url}lich/")
+    assert response.status_code == 200
+    return Calendar.from_ical(response.content).walk("VEVENT")[0]
+
+
+def event_status(client, forum) -> dict:
+    return next(d for d in json_ld(html_of(client, forum.url)) if d["@type"] == "Event")
+
+
+def test_calendar_file_says_postponed_cancelled_or_moved_and_its_sequence_grows(client):
+    forum = upcoming_forum()
+    event = calendar_event(client, forum)
+    assert (str(event["status"]), int(event["sequence"])) == ("CONFIRMED", 0)
+    old_start = event.decoded("dtstart")
+
+    forum = publish(forum, schedule=ForumSchedule.POSTPONED, schedule_notice=NOTICE)
+    event = calendar_event(client, forum)
+    assert str(event["status"]) == "TENTATIVE" and int(event["sequence"]) == 1
+    assert str(event["summary"]).startswith("[TẠM HOÃN] ")
+    assert NOTICE in str(event["description"])
+
+    new_start = forum.starts_at + datetime.timedelta(days=7)
+    forum = publish(
+        forum,
+        starts_at=new_start,
+        ends_at=forum.ends_at + datetime.timedelta(days=7),
+        questions_deadline=None,
+    )
+    event = calendar_event(client, forum)
+    assert str(event["status"]) == "CONFIRMED" and int(event["sequence"]) == 2
+    assert event.decoded("dtstart") == new_start and event.decoded("dtstart") != old_start
+    assert str(event["summary"]).startswith("[DỜI LỊCH] ")
+
+    forum = publish(forum, schedule=ForumSchedule.CANCELLED)
+    event = calendar_event(client, forum)
+    assert str(event["status"]) == "CANCELLED" and int(event["sequence"]) == 3
+    assert str(event["uid"]) == f"forum-{forum.pk}@127.0.0.1"  # the same event, so calendars update it
+
+    forum = publish(forum, sapo=forum.sapo + " Xin lỗi bà con.")  # nothing a calendar shows changed
+    assert int(calendar_event(client, forum)["sequence"]) == 3
+
+
+def test_structured_data_event_status_follows_the_schedule(client):
+    forum = upcoming_forum()
+    assert event_status(client, forum)["eventStatus"] == "https://schema.org/EventScheduled"
+    forum = publish(forum, schedule=ForumSchedule.POSTPONED, schedule_notice=NOTICE)
+    assert event_status(client, forum)["eventStatus"] == "https://schema.org/EventPostponed"
+    old_start = forum.starts_at
+    forum = publish(
+        forum,
+        starts_at=forum.starts_at + datetime.timedelta(days=3),
+        ends_at=forum.ends_at + datetime.timedelta(days=3),
+        questions_deadline=None,
+    )
+    data = event_status(client, forum)
+    assert data["eventStatus"] == "https://schema.org/EventRescheduled"
+    assert (
+        data["previousStartDate"]
+        == old_start.astimezone(datetime.timezone(datetime.timedelta(hours=7))).isoformat()
+    )
+    assert data["startDate"] != data["previousStartDate"]
+    forum = publish(forum, schedule=ForumSchedule.CANCELLED)
+    assert event_status(client, forum)["eventStatus"] == "https://schema.org/EventCancelled"
+
+
+def test_a_cancelled_forum_page_says_so_and_invites_nobody(client):
+    forum = upcoming_forum()
+    assert "Thêm vào lịch" in html_of(client, forum.url)
+    forum = publish(forum, schedule=ForumSchedule.CANCELLED, schedule_notice=NOTICE)
+    soup = BeautifulSoup(html_of(client, forum.url), "html.parser")
+    banner = soup.select_one(".schedule-notice")
+    assert banner is not None and banner["role"] == "status"
+    assert "Diễn đàn đã bị hủy." in banner.get_text() and NOTICE in banner.get_text()
+    text = soup.select_one("main").get_text(" ")
+    assert "Thêm vào lịch" not in text
+    assert "Gửi câu hỏi trước" not in text and "Cách tham gia" not in text
+    assert soup.select_one(".when-where .date-badge") is None
+    assert "Thời gian dự kiến trước đây" in text
+
+
+def test_a_postponed_forum_page_shows_a_banner_and_no_date(client):
+    forum = publish(upcoming_forum(), schedule=ForumSchedule.POSTPONED, schedule_notice=NOTICE)
+    soup = BeautifulSoup(html_of(client, forum.url), "html.parser")
+    banner = soup.select_one(".schedule-notice").get_text(" ")
+    assert "Diễn đàn tạm hoãn." in banner and "thời gian mới sẽ được thông báo sau" in banner
+    assert soup.select_one(".when-where .date-badge") is None
+    assert "Gửi câu hỏi trước" not in soup.get_text()
+
+
+def _group(soup, heading_id):
+    section = soup.find("section", attrs={"aria-labelledby": heading_id})
+    return [a.get_text(strip=True) for a in section.select("h3 a")] if section else []
+
+
+def test_the_section_and_home_page_list_a_cancelled_forum_apart_and_a_postponed_one_without_a_date(client):
+    cancelled = publish(upcoming_forum(), schedule=ForumSchedule.CANCELLED, schedule_notice=NOTICE)
+    postponed = ForumAnnouncementPage.objects.get(schedule=ForumSchedule.POSTPONED)
+    soup = BeautifulSoup(html_of(client, "/dien-dan/"), "html.parser")
+    upcoming = _group(soup, "sap-dien-ra")
+    assert cancelled.title not in upcoming and postponed.title in upcoming
+    assert upcoming[-1] == postponed.title  # no date: after the dated ones
+    assert _group(soup, "da-huy") == [cancelled.title]
+    assert cancelled.title not in _group(soup, "da-dien-ra")
+
+    line = soup.find("a", string=postponed.title).find_parent("article")
+    assert line.find("time") is None  # no date badge for a forum without a date
+    assert "Tạm hoãn" in line.get_text()
+    assert not re.search(r"\d\d:\d\d", line.select_one(".meta").get_text())
+
+    home = BeautifulSoup(html_of(client, "/"), "html.parser")
+    block = home.find("section", attrs={"aria-labelledby": "dien-dan"}).get_text()
+    assert cancelled.title not in block and postponed.title in block
