@@ -92,3 +92,13 @@ def test_a_storys_topic_chips_are_in_vietnamese_order(client):
         shown = re.findall(r">([^<]+)</a>", chips.group(1)) if chips else []
         assert shown == sorted_vi(names), story.title
     assert unsorted  # some stories were tagged out of order
+
+
+def test_a_forum_ends_with_related_forums(client):
+    from forums.models import ForumAnnouncementPage
+
+    forums = ForumAnnouncementPage.objects.live()
+    forum = next(f for f in forums if f.related_pages())
+    html = html_of(client, forum.url)
+    assert "Diễn đàn liên quan" in html
+    assert set(related_titles(html)) == {page.title for page in forum.related_pages()}
