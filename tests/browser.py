@@ -174,6 +174,15 @@ def other_hosts_requested(driver) -> list[str]:
 # What a reader does -----------------------------------------------------------------------------
 
 
+def waiting(driver, seconds: float = WAIT_SECONDS):
+    """A wait that looks again when the page swapped the element it read for a new one (the
+    builder and the section filters replace parts of the page in place as a choice is made)."""
+    from selenium.common.exceptions import StaleElementReferenceException
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, seconds, ignored_exceptions=[StaleElementReferenceException])
+
+
 @contextmanager
 def navigation(driver):
     """Wait, after the block (a tap, a choice that submits a form), until the next page has loaded."""

@@ -109,10 +109,9 @@ def test_fanpage_admin_builds_a_slice_embeds_it_elsewhere_and_follows_more_to_th
     from urllib.parse import urlsplit
 
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import WebDriverWait
     from wagtail.models import Site
 
-    from tests.browser import WAIT_SECONDS, choose, chosen, labelled
+    from tests.browser import choose, chosen, labelled, waiting
 
     # The site's own links (cards, "Xem thêm") carry its root URL: the server of this test.
     Site.objects.filter(is_default_site=True).update(hostname="127.0.0.1", port=urlsplit(site_server).port)
@@ -120,7 +119,7 @@ def test_fanpage_admin_builds_a_slice_embeds_it_elsewhere_and_follows_more_to_th
     for query in ("", "?loai=nguoi-tot-viec-tot", "?tinh=ha-noi&loai=nguoi-tot-viec-tot"):
         assert client.get(f"/nhung/{query}").status_code == 200
     assert client.get("/nhung/?tinh=ha-noi&xa=phuong-hoan-kiem&loai=nguoi-tot-viec-tot").status_code == 200
-    wait = WebDriverWait(browser, WAIT_SECONDS)
+    wait = waiting(browser)
 
     def settled():
         wait.until(lambda d: d.execute_script('return !document.getElementById("chon-nguon-tin").ariaBusy'))

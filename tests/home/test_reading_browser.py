@@ -14,13 +14,13 @@ import pytest
 from tests.browser import (
     BROWSER_MARKS,
     PHONE,
-    WAIT_SECONDS,
     by_words,
     choose,
     chosen,
     labelled,
     navigation,
     tap,
+    waiting,
 )
 
 pytestmark = BROWSER_MARKS
@@ -36,9 +36,7 @@ def browser_viewport():
 
 
 def wait(driver, condition, message=""):
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    return WebDriverWait(driver, WAIT_SECONDS).until(condition, message)
+    return waiting(driver).until(condition, message)
 
 
 def cards(driver, within="main") -> set[str]:
