@@ -17,6 +17,7 @@ and the slug is never typed. A ward editor is refused outside their section, in 
 import json
 import re
 
+from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions
@@ -43,8 +44,7 @@ COMMENT = "Chưa có sự đồng ý của cụ bà: ghi nhận hoặc chỉ hi�
 def field(driver, label: str):
     """The admin field whose label reads `label` (Wagtail puts the words in a span, with a
     required mark "*" beside them)."""
-    control = driver.execute_script(
-        """
+    find = """
         for (const label of document.querySelectorAll("label")) {
             const words = [...label.childNodes]
                 .filter((node) => !(node.classList && node.classList.contains("w-required-mark")))
@@ -52,9 +52,13 @@ def field(driver, label: str):
             if (words === arguments[0] && label.control) return label.control;
         }
         return null;
-        """,
-        label,
-    )
+    """
+    # The page may still be settling (a login page reached right after a sign-out): look again
+    # for a few seconds before saying the field is not there.
+    try:
+        control = WebDriverWait(driver, WAIT_SECONDS).until(lambda d: d.execute_script(find, label))
+    except TimeoutException:
+        control = None
     if control is None:
         labels = driver.execute_script(
             "return [...document.querySelectorAll('label')].map(l => l.textContent.trim())"
