@@ -17,16 +17,22 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FieldError, FilterError
-from wagtail.search.query import Or, Phrase, PlainText
+from wagtail.search.query import And, Or, Phrase, PlainText
 
+from search import synonyms
 from search.folding import query_terms
 from search.highlight import highlight
 from search.params import MAX_TERMS, SearchParams, clean_text
-from search.results import Hit, PromotedLink, make_hit, specific_pages, type_label
+from search.results import Hit, PromotedLink, make_hit, specific_pages
 
 logger = logging.getLogger(__name__)
 
 PAGE_SIZE = 10
+# Pages with most, not all, of the words are listed after those with all of them when these
+# are fewer than this (further down than the third page of results nobody reads), at most
+# PARTIAL_LIMIT of them.
+PARTIAL_WHEN_FEWER_THAN = 30
+PARTIAL_LIMIT = 50
 SUGGESTION_COUNT = 6
 
 # What a failed search raises when it is our bug or a broken database, never the reader's input.
@@ -70,8 +76,8 @@ def _kind_ids(kind, params: SearchParams):
     return pages.order_by().values("pk")
 
 
-def filtered_pages(request, params: SearchParams):
-    pages = searchable_pages(request)
+def filtered_pages(request, params: SearchParams, pages=None):
+    pages = searchable_pages(request) if pages is None else pages
     if params.kind is not None:
         pages = pages.type(params.kind.model)
     if params.has_slice_filters:
@@ -115,22 +121,94 @@ def promotions(request, params: SearchParams, pages) -> list:
     return hits
 
 
-def run_search(pages, params: SearchParams, operator: str = "and"):
-    """Search `pages` for the folded words: all of them (or any, with operator="or").
+def group_query(group):
+    """One word of the query with its synonyms: any of them ("pccc" or "phòng cháy chữa cháy")."""
+    parts = [PlainText(phrase[0]) if len(phrase) == 1 else Phrase(" ".join(phrase)) for phrase in group]
+    return parts[0] if len(parts) == 1 else Or(parts)
 
-    By relevance, pages where the words stand together as typed rank first: the query is "the
-    exact phrase, or all the words", which finds the same pages as "all the words".
-    """
+
+def all_words_query(params: SearchParams, groups):
+    """Every word (each with its synonyms); pages where the words stand together as typed rank
+    first: "the exact phrase, or all the words" finds the same pages as "all the words"."""
+    parts = [group_query(group) for group in groups]
+    query = parts[0] if len(parts) == 1 else And(parts)
+    if len(params.terms) > 1:
+        query = Or([Phrase(params.folded_query), query])
+    return query
+
+
+def any_word_query(groups):
+    parts = [group_query(group) for group in groups]
+    return parts[0] if len(parts) == 1 else Or(parts)
+
+
+def run_search(pages, params: SearchParams, groups=None, operator: str = "and"):
+    """Search `pages` for the reader's words: all of them (or any, with operator="or"), each
+    with its synonyms; by relevance, or newest first."""
     backend = get_search_backend()
-    text = params.folded_query
+    groups = groups if groups is not None else synonyms.expand(params.terms)
+    query = all_words_query(params, groups) if operator == "and" else any_word_query(groups)
     if params.order == "moi-nhat":
-        return backend.search(
-            text, pages.order_by("-first_published_at"), operator=operator, order_by_relevance=False
-        )
-    query = PlainText(text, operator=operator)
-    if operator == "and" and len(params.terms) > 1:
-        query = Or([Phrase(text), query])
+        return backend.search(query, pages.order_by("-first_published_at"), order_by_relevance=False)
     return backend.search(query, pages)
+
+
+def most_words_needed(groups) -> int:
+    """How many of the query's words a page needs to be listed after those with all of them:
+    more than half (so none for one or two words)."""
+    return len(groups) // 2 + 1
+
+
+def partial_matches(pages, groups, need: int, limit: int = PARTIAL_LIMIT) -> list:
+    """Pages with at least `need` of the words but not all of them, those with more words first,
+    then by relevance: the best `limit` pages with any of the words, sorted by how many they have."""
+    backend = get_search_backend()
+    candidates = list(backend.search(any_word_query(groups), pages.only("pk"))[:limit])
+    if not candidates:
+        return []
+    among = Page.objects.filter(pk__in=[page.pk for page in candidates]).only("pk")
+    found = [
+        {page.pk for page in backend.search(group_query(group), among, order_by_relevance=False)}
+        for group in groups
+    ]
+    words = {page.pk: sum(page.pk in ids for ids in found) for page in candidates}
+    kept = [page for page in candidates if need <= words[page.pk] < len(groups)]
+    return sorted(kept, key=lambda page: -words[page.pk])  # stable: relevance within a count
+
+
+class Concatenated:
+    """Results in a row, for the paginator: the pages with every word (a lazy search result),
+    then those with most of them (a list)."""
+
+    def __init__(self, *parts):
+        self.parts = parts
+        self._counts = None
+
+    def counts(self) -> list[int]:
+        if self._counts is None:
+            self._counts = [
+                part.count() if hasattr(part, "count") and not isinstance(part, list) else len(part)
+                for part in self.parts
+            ]
+        return self._counts
+
+    def count(self) -> int:
+        return sum(self.counts())
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        start, stop = index.start or 0, index.stop if index.stop is not None else self.count()
+        items, offset = [], 0
+        for part, size in zip(self.parts, self.counts(), strict=True):
+            low, high = max(start - offset, 0), min(stop - offset, size)
+            if low < high:
+                items.extend(part[low:high])
+            offset += size
+        return items
 
 
 def log_query(params: SearchParams):
@@ -143,56 +221,172 @@ def log_query(params: SearchParams):
 
 
 @dataclass
+class Correction:
+    """A spelling the index knows better: "camra" -> "camera"."""
+
+    query: str  # the corrected words, folded ("camera an ninh")
+    words: list[tuple[str, bool]]  # (words, changed) in order, to show the changed ones in bold
+    total: int  # what the corrected search finds
+
+
+@dataclass
 class Outcome:
     page_obj: object = None
     hits: list = field(default_factory=list)
     promoted: list = field(default_factory=list)
     total: int = 0
-    any_word: bool = False  # results contain some, not all, of the words
+    full_total: int = 0  # results with every word (the others have most of them)
+    any_word: bool = False  # no page has every word: results contain some of them
+    correction: Correction | None = None
+    total_without_filters: int = 0  # when filters left nothing: what the words find without them
     failed: bool = False
 
+    @property
+    def full_hits(self) -> list:
+        return [hit for hit in self.hits if not hit.partial]
 
-def search(request, params: SearchParams) -> Outcome:
+    @property
+    def partial_hits(self) -> list:
+        return [hit for hit in self.hits if hit.partial]
+
+    @property
+    def partial_start(self) -> int:
+        """The number of the first result with most, not all, of the words on this page."""
+        return self.page_obj.start_index() + len(self.full_hits) if self.page_obj else 1
+
+
+def _results(pages, params: SearchParams, groups, outcome: Outcome):
+    """The ranked results: every word first, then most of the words (see `partial_matches`);
+    when no page has every word, the pages with any of them."""
+    results = run_search(pages, params, groups)
+    outcome.full_total = results.count()
+    if outcome.full_total == 0 and len(groups) > 1:
+        outcome.any_word = True
+        if params.order == "moi-nhat" or len(groups) < 3:
+            return run_search(pages, params, groups, operator="or")
+        head = partial_matches(pages, groups, need=1)
+        rest = run_search(pages.exclude(pk__in=[page.pk for page in head]), params, groups, operator="or")
+        return Concatenated(head, rest)
+    need = most_words_needed(groups)
+    if params.order != "moi-nhat" and need < len(groups) and outcome.full_total < PARTIAL_WHEN_FEWER_THAN:
+        tail = partial_matches(pages, groups, need)
+        if tail:
+            return Concatenated(results, tail)
+    return results
+
+
+def search(request, params: SearchParams, log: bool = True, spelling: bool = True) -> Outcome:
     outcome = Outcome()
     if not params.terms:
         return outcome
     try:
-        pages = filtered_pages(request, params)
+        all_pages = searchable_pages(request)
+        pages = filtered_pages(request, params, all_pages)
+        groups = synonyms.expand(params.terms)
+        words = synonyms.words_of(groups)
         # Promoted results come first, on the first page, and are not repeated further down.
         promoted = promotions(request, params, pages)
         promoted_ids = [hit.page.pk for hit in promoted if isinstance(hit, Hit)]
         if promoted_ids:
             pages = pages.exclude(pk__in=promoted_ids)
-        results = run_search(pages, params)
+        results = _results(pages, params, groups, outcome)
         outcome.total = results.count()
-        if outcome.total == 0 and len(params.terms) > 1:
-            results = run_search(pages, params, operator="or")
-            outcome.total = results.count()
-            outcome.any_word = outcome.total > 0
         outcome.page_obj = Paginator(results, PAGE_SIZE).get_page(params.page_number)
+        shown = list(outcome.page_obj)
+        first_shown = outcome.page_obj.start_index() - 1 if shown else 0
         outcome.hits = [
-            make_hit(page, request, params.terms) for page in specific_pages(list(outcome.page_obj))
+            make_hit(page, request, words, partial=first_shown + index >= outcome.full_total > 0)
+            for index, page in enumerate(specific_pages(shown))
         ]
         first_page = outcome.page_obj.number == 1
         outcome.promoted = promoted if first_page else []
         outcome.total += len(promoted)
+        if spelling and (outcome.full_total == 0):
+            outcome.correction = spelling_correction(request, all_pages, params, groups)
+        if outcome.total == 0 and params.has_filters:
+            outcome.total_without_filters = run_search(all_pages, params, groups).count()
     except SEARCH_ERRORS:
         # A bug or a broken database, never the reader's fault: log it, answer politely.
         logger.exception("Search failed for %r", params.query)
         return Outcome(failed=True)
-    if first_page and outcome.total and not outcome.any_word:
+    if log and first_page and outcome.total and not outcome.any_word:
         log_query(params)
     return outcome
 
 
-def suggestions(request, raw_query: str) -> list[dict]:
-    """The best few page titles for a partial query, for the search box."""
+def spelling_correction(request, pages, params: SearchParams, groups) -> Correction | None:
+    """A corrected spelling of the query when some word of it is not in the index but a close
+    one is, and the corrected words find something."""
+    from search import spelling
+
+    words = spelling.correct(groups, spelling.vocabulary(request, pages))
+    if not words:
+        return None
+    query = " ".join(text for text, _changed in words)
+    corrected = SearchParams.from_querydict({"q": query}, request)
+    total = run_search(filtered_pages(request, params, pages), corrected).count()
+    return Correction(query=query, words=words, total=total) if total else None
+
+
+def completed_words(request, raw_query: str, terms: list[str]) -> list[str]:
+    """The words of a partial query with its last word completed as the reader is probably
+    typing it: the word starting so in the titles the search box would offer ("nha tr" ->
+    "nha tro"), else the commonest such word of the index. A query ending with a space, or
+    whose last word is complete in those titles, is left alone."""
+    if raw_query.endswith(" "):
+        return terms
+    last = terms[-1]
+    pages = searchable_pages(request)
+    titles = get_search_backend().autocomplete(" ".join(terms), pages.only("pk", "title"), operator="and")
+    counts: dict[str, int] = {}
+    for page in titles[:SUGGESTION_COUNT]:
+        for word in query_terms(page.title, 64):
+            if word.startswith(last):
+                counts[word] = counts.get(word, 0) + 1
+    if not counts:
+        from search import spelling
+
+        vocab = spelling.vocabulary(request, pages)
+        counts = {word: count for word, count in vocab.items() if word.startswith(last)}
+    if not counts or last in counts:
+        return terms
+    return [*terms[:-1], max(counts, key=lambda word: (counts[word], -len(word)))]
+
+
+def suggestions(request, raw_query: str) -> dict:
+    """What the search box offers under a partial query: the query it completes to and the top
+    of the results page for it, so no suggestion is a page that page would not list."""
     terms = query_terms(clean_text(raw_query), MAX_TERMS)
     if not terms:
-        return []
-    pages = searchable_pages(request)
-    results = get_search_backend().autocomplete(" ".join(terms), pages, operator="and")
-    found = specific_pages(list(results[:SUGGESTION_COUNT]))
-    return [
-        {"title": page.title, "url": page.get_url(request) or "", "type": type_label(page)} for page in found
-    ]
+        return {"query": "", "results": []}
+    words = completed_words(request, raw_query, terms)
+    params = SearchParams.from_querydict({"q": " ".join(words)}, request)
+    outcome = search(request, params, log=False, spelling=False)
+    results = []
+    for hit in [*outcome.promoted, *outcome.hits][:SUGGESTION_COUNT]:
+        results.append(
+            {
+                "title": plain_title(hit.title_html),
+                "title_parts": title_parts(hit.title_html),
+                "url": hit.url,
+                "type": hit.type_label,
+            }
+        )
+    return {"query": " ".join(words), "results": results}
+
+
+def title_parts(title_html) -> list[list]:
+    """A highlighted title as [[text, marked], …], for the search box script to build without
+    parsing HTML."""
+    import html
+    import re
+
+    parts = []
+    for index, piece in enumerate(re.split(r"</?mark>", str(title_html))):
+        if piece:
+            parts.append([html.unescape(piece), index % 2 == 1])
+    return parts
+
+
+def plain_title(title_html) -> str:
+    return "".join(text for text, _marked in title_parts(title_html))

@@ -22,6 +22,7 @@ class Hit:
     place: str
     date: object
     promoted: bool = False
+    partial: bool = False  # has most of the words, not all
 
 
 @dataclass
@@ -36,6 +37,7 @@ class PromotedLink:
     kicker: str = ""
     place: str = ""
     date: object = None
+    partial: bool = False
 
 
 def type_label(page) -> str:
@@ -81,7 +83,7 @@ def specific_pages(pages) -> list:
     return [found.get(page.pk, page) for page in pages]
 
 
-def make_hit(page, request, terms, promoted=False) -> Hit:
+def make_hit(page, request, terms, promoted=False, partial=False) -> Hit:
     is_article = kinds.of_article(page) is not None
     date = (page.card_date or page.first_published_at) if is_article else None
     return Hit(
@@ -94,4 +96,5 @@ def make_hit(page, request, terms, promoted=False) -> Hit:
         place=page.place_name if is_article else "",
         date=date,
         promoted=promoted,
+        partial=partial,
     )

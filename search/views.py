@@ -2,6 +2,7 @@
 
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
@@ -9,6 +10,7 @@ from django.views.decorators.http import require_safe
 from home import kinds, params
 from home.models import Commune, Province, visible
 from search import queries
+from search.folding import fold
 from search.params import ORDERS, SearchParams, clean_text
 from search.popular import popular_searches
 
@@ -55,6 +57,10 @@ def search_page(request):
         "popular": popular_searches(request) if not outcome.total else [],
         "without_filters_url": _url(search_params, **no_filters),
         "folded_example": " ".join(search_params.terms),
+        "query_has_marks": fold(search_params.query) != search_params.query.lower(),
+        "correction_url": _url(search_params, q=outcome.correction.query, trang="")
+        if outcome.correction
+        else "",
         "page_urls": {
             "previous": _url(search_params, trang=page_obj.previous_page_number())
             if page_obj and page_obj.has_previous()
@@ -77,12 +83,19 @@ def search_page(request):
 
 @require_safe
 def suggest(request):
-    query = clean_text(request.GET.get("q", ""))
+    raw = request.GET.get("q", "")
+    query = clean_text(raw)
     try:
-        results = queries.suggestions(request, query)
+        found = queries.suggestions(request, query + " " if raw[-1:].isspace() else query)
     except queries.SEARCH_ERRORS:
         queries.logger.exception("Suggestions failed for %r", query)
-        results = []
-    response = JsonResponse({"query": query, "results": results}, json_dumps_params={"ensure_ascii": False})
+        found = {"query": "", "results": []}
+    body = {
+        "query": query,
+        "completed": found["query"],
+        "search_url": f"{reverse('search')}?{urlencode({'q': found['query']})}" if found["query"] else "",
+        "results": found["results"],
+    }
+    response = JsonResponse(body, json_dumps_params={"ensure_ascii": False})
     patch_cache_control(response, private=True, max_age=60)
     return response

@@ -82,6 +82,32 @@ ANALYSIS = {
 }
 
 
+SYNONYMS = "vietnamese_synonyms"
+
+
+def synonym_lines() -> list[str]:
+    """The synonym list in Elasticsearch's Solr format, folded: "pccc, phong chay chua chay"."""
+    from search.synonyms import synonym_sets
+
+    return [", ".join(" ".join(phrase) for phrase in phrases) for phrases in synonym_sets() if len(phrases) > 1]
+
+
+def with_synonyms(settings: dict, lines: list[str]) -> dict:
+    """`settings` plus a search-time analyzer that applies the synonyms (none if the list is empty)."""
+    settings = deepcopy(settings)
+    if not lines:
+        return settings
+    analysis = settings["settings"]["analysis"]
+    analysis.setdefault("filter", {})[SYNONYMS] = {"type": "synonym_graph", "synonyms": lines, "lenient": True}
+    analysis["analyzer"]["default_search"] = {
+        "type": "custom",
+        "char_filter": [BARRED_D],
+        "tokenizer": "standard",
+        "filter": [*FOLDING_FILTERS, SYNONYMS],
+    }
+    return settings
+
+
 class FoldingMapping(Elasticsearch8Mapping):
     # Autocomplete fields are searched with the folding analyzer, not Wagtail's `standard`.
     edgengram_analyzer_config = {"analyzer": "edgengram_analyzer", "search_analyzer": "vietnamese_folded"}
@@ -187,9 +213,22 @@ class FoldingElasticsearchBackend(FoldingQueryMixin, Elasticsearch8SearchBackend
     autocomplete_query_compiler_class = FoldingAutocompleteQueryCompiler
     results_class = FallbackSearchResults
 
-    settings = deepcopy(Elasticsearch8SearchBackend.settings)
-    settings["settings"]["analysis"]["char_filter"] = deepcopy(ANALYSIS["char_filter"])
-    settings["settings"]["analysis"]["analyzer"].update(deepcopy(ANALYSIS["analyzer"]))
+    _settings = deepcopy(Elasticsearch8SearchBackend.settings)
+    _settings["settings"]["analysis"]["char_filter"] = deepcopy(ANALYSIS["char_filter"])
+    _settings["settings"]["analysis"]["analyzer"].update(deepcopy(ANALYSIS["analyzer"]))
+
+    # The index settings carry the editors' synonym list (search.synonyms) as a search-time
+    # synonym filter, read when an index is created (`update_index`): queries from anywhere
+    # (the admin's search too) then match "pccc" and "phòng cháy chữa cháy" alike. The search
+    # page expands the same list itself, so it does not wait for a reindex.
+
+    @property
+    def settings(self):
+        return with_synonyms(self._settings, synonym_lines())
+
+    @settings.setter
+    def settings(self, value):
+        self._settings = value
 
     def __init__(self, params):
         params = dict(params)

@@ -41,6 +41,7 @@ def text_fields(properties, path=""):
             yield f"{path}{name}", mapping
 
 
+@pytest.mark.django_db
 def test_every_analyzer_folds_and_none_stems_or_drops_words():
     analysis = offline_backend().settings["settings"]["analysis"]
     assert analysis["char_filter"]["vietnamese_barred_d"]["mappings"][:2] == ["đ => d", "Đ => d"]
