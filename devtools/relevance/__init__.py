@@ -92,14 +92,13 @@ def run_query(q: str) -> tuple[list[str], str]:
     """The slugs of the first 10 results for `q` as the search page lists them, and the
     corrected query followed when `q` found nothing."""
     from django.test import RequestFactory
-    from django.http import QueryDict
 
     from search import queries
     from search.params import SearchParams
 
     def slugs_for(text):
         request = RequestFactory().get("/tim-kiem/", {"q": text})
-        params = SearchParams.from_querydict(QueryDict(mutable=True) | {"q": text}, request)
+        params = SearchParams.from_querydict({"q": text}, request)
         outcome = queries.search(request, params)
         found = [hit.page.slug for hit in [*outcome.promoted, *outcome.hits] if hasattr(hit, "page")]
         return found, outcome

@@ -89,7 +89,9 @@ def synonym_lines() -> list[str]:
     """The synonym list in Elasticsearch's Solr format, folded: "pccc, phong chay chua chay"."""
     from search.synonyms import synonym_sets
 
-    return [", ".join(" ".join(phrase) for phrase in phrases) for phrases in synonym_sets() if len(phrases) > 1]
+    return [
+        ", ".join(" ".join(phrase) for phrase in phrases) for phrases in synonym_sets() if len(phrases) > 1
+    ]
 
 
 def with_synonyms(settings: dict, lines: list[str]) -> dict:
@@ -98,7 +100,11 @@ def with_synonyms(settings: dict, lines: list[str]) -> dict:
     if not lines:
         return settings
     analysis = settings["settings"]["analysis"]
-    analysis.setdefault("filter", {})[SYNONYMS] = {"type": "synonym_graph", "synonyms": lines, "lenient": True}
+    analysis.setdefault("filter", {})[SYNONYMS] = {
+        "type": "synonym_graph",
+        "synonyms": lines,
+        "lenient": True,
+    }
     analysis["analyzer"]["default_search"] = {
         "type": "custom",
         "char_filter": [BARRED_D],
