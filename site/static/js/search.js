@@ -33,19 +33,42 @@
       input.setAttribute("aria-expanded", "false");
     }
 
-    function show(query, results) {
+    // A title as the results page shows it, with the searched words marked; built from
+    // [text, marked] pairs, never from HTML.
+    function title(parts, fallback) {
+      var fragment = document.createDocumentFragment();
+      (parts && parts.length ? parts : [[fallback, false]]).forEach(function (part) {
+        var node = part[1] ? document.createElement("mark") : document.createTextNode(part[0]);
+        if (part[1]) node.textContent = part[0];
+        fragment.appendChild(node);
+      });
+      return fragment;
+    }
+
+    function show(query, data) {
+      var results = data.results || [];
       list.textContent = "";
       results.forEach(function (result) {
         var item = document.createElement("li");
         var link = document.createElement("a");
         var kind = document.createElement("small");
         link.href = result.url;
-        link.textContent = result.title;
+        link.appendChild(title(result.title_parts, result.title));
         kind.textContent = result.type;
         link.appendChild(kind);
         item.appendChild(link);
         list.appendChild(item);
       });
+      if (results.length && data.search_url) {
+        // The same words on the results page: the suggestions are its first results.
+        var all = document.createElement("li");
+        var more = document.createElement("a");
+        all.className = "suggestions-all";
+        more.href = data.search_url;
+        more.textContent = "Xem mọi kết quả cho “" + data.completed + "”";
+        all.appendChild(more);
+        list.appendChild(all);
+      }
       shownFor = query;
       list.hidden = results.length === 0;
       input.setAttribute("aria-expanded", String(!list.hidden));
@@ -55,12 +78,12 @@
     function fetchSuggestions(query) {
       if (controller) controller.abort();
       controller = window.AbortController ? new AbortController() : null;
-      fetch(input.getAttribute("data-suggest-url") + "?q=" + encodeURIComponent(query), {
+      fetch(input.getAttribute("data-suggest-url") + "?q=" + encodeURIComponent(input.value.slice(0, 201)), {
         headers: { Accept: "application/json" },
         signal: controller ? controller.signal : undefined
       })
         .then(function (response) { return response.ok ? response.json() : { results: [] }; })
-        .then(function (data) { if (input.value.trim() === query) show(query, data.results || []); })
+        .then(function (data) { if (input.value.trim() === query) show(query, data); })
         .catch(function () { /* offline or aborted: the form still works */ });
     }
 
