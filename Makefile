@@ -91,6 +91,7 @@ bench: install
 	DATA_DIR=$(CURDIR)/var/bench $(PY) manage.py bench
 	DATA_DIR=$(CURDIR)/var/bench $(PY) manage.py bench_search
 	DATA_DIR=$(CURDIR)/var/bench $(PY) manage.py bench_feeds
+	DATA_DIR=$(CURDIR)/var/bench $(PY) manage.py bench_relevance
 
 ## make audit: Lighthouse (mobile), axe-core and the Nu HTML Checker on the pages listed in
 ## tools/audit/audit.config.json, served by gunicorn (DEBUG off) from its own data in var/audit

@@ -16,5 +16,6 @@ KIND = ContentKind(
     year_lookup="starts_at__year",
     unit_field="hosting_units",
     card_date_field="starts_at",
+    search_names=("diễn đàn",),
     home=HomeBlock("forums/includes/home_block.html", count=3, select=ForumAnnouncementPage.upcoming),
 )

@@ -66,6 +66,14 @@ class ContentKind:
     section_filters: tuple[str, ...] = ("tinh", "xa", "nam")  # what its section pages offer
     home: HomeBlock | None = None
     legacy_slugs: tuple[str, ...] = ()  # older values of `loai=` that redirect to `slug`
+    # What readers type in search to mean the kind itself, besides its labels ("diễn đàn"):
+    # search reads these words as the kind's filter rather than as words to find.
+    search_names: tuple[str, ...] = ()
+
+    @property
+    def names_searched(self) -> tuple[str, ...]:
+        """The labels and search names, as written."""
+        return (self.label, self.short_label, *self.search_names)
 
     @property
     def has_topics(self) -> bool:

@@ -18,5 +18,6 @@ KIND = ContentKind(
     kicker_field="model_type__name",
     type_field="model_type",
     section_filters=("tinh", "xa", "mo-hinh", "nam"),
+    search_names=("mô hình",),
     home=HomeBlock("models_showcase/includes/home_block.html", count=4, keep_streamfields=("key_figures",)),
 )

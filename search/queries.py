@@ -4,6 +4,7 @@ and answered politely; the reader's input never makes a search fail."""
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from dataclasses import dataclass, field
 from functools import reduce
@@ -19,6 +20,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FieldError, FilterError
 from wagtail.search.query import And, Or, Phrase, PlainText
 
+from home import kinds
 from search import synonyms
 from search.folding import query_terms
 from search.highlight import highlight
@@ -238,6 +240,8 @@ class Outcome:
     full_total: int = 0  # results with every word (the others have most of them)
     any_word: bool = False  # no page has every word: results contain some of them
     correction: Correction | None = None
+    kind_named: object = None  # the content kind the words named, searched as its filter
+    kind_section_url: str = ""  # that kind's main section
     total_without_filters: int = 0  # when filters left nothing: what the words find without them
     failed: bool = False
 
@@ -275,21 +279,60 @@ def _results(pages, params: SearchParams, groups, outcome: Outcome):
     return results
 
 
+def kind_named(terms: list[str]):
+    """The content kind the words name ("nguoi tot viec tot", "dien dan", "mo hinh"), as the
+    longest run of them, and the other words; (None, terms) when none is named."""
+    best, best_span = None, None
+    for kind in kinds.all_kinds():
+        for name in kind.names_searched:
+            words = query_terms(name, MAX_TERMS)
+            size = len(words)
+            for start in range(len(terms) - size + 1):
+                if (
+                    size
+                    and terms[start : start + size] == words
+                    and (best_span is None or size > best_span[1] - best_span[0])
+                ):
+                    best, best_span = kind, (start, start + size)
+    if best is None:
+        return None, terms
+    return best, terms[: best_span[0]] + terms[best_span[1] :]
+
+
+def read_kind_from_words(params: SearchParams):
+    """The request with the kind the words name read as the kind filter: "dien dan hai chau"
+    searches "hai chau" among forums. The slogan alone lists the stories. Not when another
+    kind is chosen in the filter."""
+    kind, rest = kind_named(params.terms)
+    if kind is None or (params.kind is not None and params.kind != kind):
+        return params, None
+    return dataclasses.replace(params, kind=kind, terms=rest), kind
+
+
 def search(request, params: SearchParams, log: bool = True, spelling: bool = True) -> Outcome:
     outcome = Outcome()
     if not params.terms:
         return outcome
+    typed = params
     try:
         all_pages = searchable_pages(request)
+        # Promoted results come first, on the first page, and are not repeated further down.
+        promoted = promotions(request, typed, filtered_pages(request, typed, all_pages))
+        params, outcome.kind_named = read_kind_from_words(typed)
+        if outcome.kind_named is not None:
+            section = all_pages.type(outcome.kind_named.index_model).order_by("depth", "path").first()
+            outcome.kind_section_url = section.get_url(request) if section else ""
         pages = filtered_pages(request, params, all_pages)
         groups = synonyms.expand(params.terms)
-        words = synonyms.words_of(groups)
-        # Promoted results come first, on the first page, and are not repeated further down.
-        promoted = promotions(request, params, pages)
+        words = synonyms.words_of(groups) or typed.terms
         promoted_ids = [hit.page.pk for hit in promoted if isinstance(hit, Hit)]
         if promoted_ids:
             pages = pages.exclude(pk__in=promoted_ids)
-        results = _results(pages, params, groups, outcome)
+        if groups:
+            results = _results(pages, params, groups, outcome)
+        else:  # the words name a kind and nothing more: its pages, newest first
+            results = pages.order_by("-first_published_at", "-pk")
+            outcome.full_total = results.count()
         outcome.total = results.count()
         outcome.page_obj = Paginator(results, PAGE_SIZE).get_page(params.page_number)
         shown = list(outcome.page_obj)
@@ -301,30 +344,33 @@ def search(request, params: SearchParams, log: bool = True, spelling: bool = Tru
         first_page = outcome.page_obj.number == 1
         outcome.promoted = promoted if first_page else []
         outcome.total += len(promoted)
-        if spelling and (outcome.full_total == 0):
-            outcome.correction = spelling_correction(request, all_pages, params, groups)
-        if outcome.total == 0 and params.has_filters:
+        if spelling and groups and outcome.full_total == 0:
+            outcome.correction = spelling_correction(request, all_pages, typed)
+        if outcome.total == 0 and typed.has_filters and groups:
             outcome.total_without_filters = run_search(all_pages, params, groups).count()
     except SEARCH_ERRORS:
         # A bug or a broken database, never the reader's fault: log it, answer politely.
         logger.exception("Search failed for %r", params.query)
         return Outcome(failed=True)
     if log and first_page and outcome.total and not outcome.any_word:
-        log_query(params)
+        log_query(typed)
     return outcome
 
 
-def spelling_correction(request, pages, params: SearchParams, groups) -> Correction | None:
+def spelling_correction(request, pages, typed: SearchParams) -> Correction | None:
     """A corrected spelling of the query when some word of it is not in the index but a close
-    one is, and the corrected words find something."""
+    one is, and the corrected words find something (with the same filters)."""
     from search import spelling
 
-    words = spelling.correct(groups, spelling.vocabulary(request, pages))
+    words = spelling.correct(synonyms.expand(typed.terms), spelling.vocabulary(request, pages))
     if not words:
         return None
     query = " ".join(text for text, _changed in words)
-    corrected = SearchParams.from_querydict({"q": query}, request)
-    total = run_search(filtered_pages(request, params, pages), corrected).count()
+    corrected, _kind = read_kind_from_words(
+        dataclasses.replace(typed, query=query, terms=query_terms(query, MAX_TERMS))
+    )
+    corrected_pages = filtered_pages(request, corrected, pages)
+    total = run_search(corrected_pages, corrected).count() if corrected.terms else corrected_pages.count()
     return Correction(query=query, words=words, total=total) if total else None
 
 

@@ -135,8 +135,7 @@ class ArticlePage(BasePage):
     page_prefetch_related: tuple = ()
 
     # What a page is about, besides its own words (`search_about`), is searchable too, weighted
-    # below the title and the sapo: "nguoi tot viec tot" finds the stories, "cuu nguoi" the deed
-    # type, "ha noi" the pages of Hà Nội. On PostgreSQL the boost sets the vector's weight; SQLite's
+    # below the title and the sapo: "cuu nguoi" finds the deed type, "ha noi" the pages of Hà Nội. On PostgreSQL the boost sets the vector's weight; SQLite's
     # index has one body column, where the title still counts double.
     search_fields = [
         *Page.search_fields,
@@ -170,17 +169,15 @@ class ArticlePage(BasePage):
         return super().get_context(request, *args, **kwargs)
 
     def search_about(self) -> str:
-        """What the page is about, for the search index: its kind and section, its kicker (deed
+        """What the page is about, for the search index: its unit's section, its kicker (deed
         type, model type, forum status), its topics and its place (communes, the province by
         its short and full names). Read at indexing time only."""
-        from home import kinds
-
-        kind = kinds.of_article(self)
         parent = self.get_parent() if self.pk else None
         province = getattr(self, "province", None)
         words = [
-            kind.short_label if kind else "",
-            parent.title if parent is not None and parent.depth > 2 else "",
+            # A unit's own section ("Công an phường Hoàn Kiếm"); the kind's main section is its
+            # kind, which search reads from the words themselves (`ContentKind.search_names`).
+            parent.title if parent is not None and parent.depth > 3 else "",
             self.kicker,
             *self.topic_names,
             *(commune.name for commune in self.place_communes()),
