@@ -31,9 +31,8 @@ logger = logging.getLogger(__name__)
 
 PAGE_SIZE = 10
 # Pages with most, not all, of the words are listed after those with all of them when these
-# are fewer than this (further down than the third page of results nobody reads), at most
-# PARTIAL_LIMIT of them.
-PARTIAL_WHEN_FEWER_THAN = 30
+# do not fill the first page of results, at most PARTIAL_LIMIT of them.
+PARTIAL_WHEN_FEWER_THAN = PAGE_SIZE
 PARTIAL_LIMIT = 50
 SUGGESTION_COUNT = 6
 
@@ -161,11 +160,23 @@ def most_words_needed(groups) -> int:
     return len(groups) // 2 + 1
 
 
-def partial_matches(pages, groups, need: int, limit: int = PARTIAL_LIMIT) -> list:
+def partial_matches(request, pages, groups, need: int, limit: int = PARTIAL_LIMIT) -> list:
     """Pages with at least `need` of the words but not all of them, those with more words first,
-    then by relevance: the best `limit` pages with any of the words, sorted by how many they have."""
+    then by relevance.
+
+    A page with `need` of the N words has one of any N - need + 1 of them, so the candidates are
+    the best `limit` pages with any of the rarest N - need + 1 words (rare words have short lists
+    in the index: a query of common words does not rank the whole site), counted word by word."""
+    from search import spelling
+
+    vocab = spelling.vocabulary(request, searchable_pages(request))
+
+    def pages_with(group) -> int:
+        return sum(min(vocab.get(word, 0) for word in phrase) for phrase in group)
+
+    rarest = sorted(groups, key=pages_with)[: len(groups) - need + 1]
     backend = get_search_backend()
-    candidates = list(backend.search(any_word_query(groups), pages.only("pk"))[:limit])
+    candidates = list(backend.search(any_word_query(rarest), pages.only("pk"))[:limit])
     if not candidates:
         return []
     among = Page.objects.filter(pk__in=[page.pk for page in candidates]).only("pk")
@@ -259,7 +270,7 @@ class Outcome:
         return self.page_obj.start_index() + len(self.full_hits) if self.page_obj else 1
 
 
-def _results(pages, params: SearchParams, groups, outcome: Outcome):
+def _results(request, pages, params: SearchParams, groups, outcome: Outcome):
     """The ranked results: every word first, then most of the words (see `partial_matches`);
     when no page has every word, the pages with any of them."""
     results = run_search(pages, params, groups)
@@ -268,12 +279,13 @@ def _results(pages, params: SearchParams, groups, outcome: Outcome):
         outcome.any_word = True
         if params.order == "moi-nhat" or len(groups) < 3:
             return run_search(pages, params, groups, operator="or")
-        head = partial_matches(pages, groups, need=1)
+        # Those with two words or more first (sorted by how many), then any of them.
+        head = partial_matches(request, pages, groups, need=2)
         rest = run_search(pages.exclude(pk__in=[page.pk for page in head]), params, groups, operator="or")
         return Concatenated(head, rest)
     need = most_words_needed(groups)
     if params.order != "moi-nhat" and need < len(groups) and outcome.full_total < PARTIAL_WHEN_FEWER_THAN:
-        tail = partial_matches(pages, groups, need)
+        tail = partial_matches(request, pages, groups, need)
         if tail:
             return Concatenated(results, tail)
     return results
@@ -329,7 +341,7 @@ def search(request, params: SearchParams, log: bool = True, spelling: bool = Tru
         if promoted_ids:
             pages = pages.exclude(pk__in=promoted_ids)
         if groups:
-            results = _results(pages, params, groups, outcome)
+            results = _results(request, pages, params, groups, outcome)
         else:  # the words name a kind and nothing more: its pages, newest first
             results = pages.order_by("-first_published_at", "-pk")
             outcome.full_total = results.count()
