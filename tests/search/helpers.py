@@ -21,3 +21,11 @@ def unaccent(title: str) -> str:
     from search.folding import fold
 
     return fold(title)
+
+
+def search(client, **params):
+    """The search page for these parameters, which must answer 200 and not fail."""
+    response = client.get("/tim-kiem/", params)
+    assert response.status_code == 200
+    assert FAILURE not in response.content.decode()
+    return response

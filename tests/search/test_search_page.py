@@ -15,16 +15,9 @@ from home.models import Commune, HomePage
 from models_showcase.models import ModelShowcasePage
 from search.queries import PAGE_SIZE
 from stories.models import StoryPage
-from tests.search.helpers import FAILURE, result_count, result_urls, unaccent
+from tests.search.helpers import result_count, result_urls, search, unaccent
 
 pytestmark = pytest.mark.django_db
-
-
-def search(client, **params):
-    response = client.get("/tim-kiem/", params)
-    assert response.status_code == 200
-    assert FAILURE not in response.content.decode()
-    return response
 
 
 def all_result_urls(client, **params) -> list[str]:

@@ -11,7 +11,7 @@ from devtools.relevance import load_queries, run_query, score_all, summary
 from search.backends.elasticsearch import FoldingElasticsearchBackend
 from search.folding import fold
 from search.models import SynonymGroup
-from tests.search.helpers import FAILURE, result_urls
+from tests.search.helpers import result_urls, search
 
 FIRE = {
     "/nguoi-tot-viec-tot/nguoi-dan-pha-cua-cuu-cu-ba-mac-ket-trong-dam-chay-o-phuong-lang/",
@@ -24,13 +24,6 @@ CORRECTION = re.compile(
 PARTIAL = '<h2 class="results-partial">'
 
 pytestmark = pytest.mark.django_db
-
-
-def search(client, **params):
-    response = client.get("/tim-kiem/", params)
-    assert response.status_code == 200
-    assert FAILURE not in response.content.decode()
-    return response
 
 
 def top(client, q, count=5) -> list[str]:
