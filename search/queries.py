@@ -5,6 +5,7 @@ and answered politely; the reader's input never makes a search fail."""
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import logging
 from dataclasses import dataclass, field
 from functools import reduce
@@ -20,7 +21,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FieldError, FilterError
 from wagtail.search.query import And, Or, Phrase, PlainText
 
-from home import kinds
+from home import content_version, kinds
 from search import synonyms
 from search.folding import query_terms
 from search.highlight import highlight
@@ -413,10 +414,19 @@ def completed_words(request, raw_query: str, terms: list[str]) -> list[str]:
 
 def suggestions(request, raw_query: str) -> dict:
     """What the search box offers under a partial query: the query it completes to and the top
-    of the results page for it, so no suggestion is a page that page would not list."""
+    of the results page for it, so no suggestion is a page that page would not list.
+
+    The same for every reader (only public pages are suggested), so kept in the cache under the
+    content version: the next reader typing the same letters gets them without a search."""
     terms = query_terms(clean_text(raw_query), MAX_TERMS)
     if not terms:
         return {"query": "", "results": []}
+    typed = " ".join(terms) + (" " if raw_query.endswith(" ") else "")
+    key = "search:suggest:" + hashlib.sha256(typed.encode()).hexdigest()[:32]
+    return content_version.cached(key, lambda: _suggestions(request, raw_query, terms), request, timeout=600)
+
+
+def _suggestions(request, raw_query: str, terms: list[str]) -> dict:
     words = completed_words(request, raw_query, terms)
     params = SearchParams.from_querydict({"q": " ".join(words)}, request)
     outcome = search(request, params, log=False, spelling=False)
