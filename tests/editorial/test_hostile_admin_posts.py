@@ -1,5 +1,5 @@
-"""Files that only pretend to be images get a form error in Vietnamese, not a server error, on
-every image upload of the admin; the pixel cap is what a news photo needs."""
+"""Hostile posts to the admin get a clear 4xx or form error in Vietnamese, never a 500: files that
+only pretend to be images (the pixel cap is what a news photo needs), page forms without their fields."""
 
 import io
 
@@ -54,3 +54,18 @@ def test_the_multiple_uploader_answers_in_json(admin_client):
     assert response.status_code == 200
     data = response.json()
     assert data["success"] is False and "không phải là ảnh" in data["error_message"]
+
+
+def test_a_page_form_posted_without_its_stream_fields_answers_400(admin_client):
+    from stories.models import StoryPage
+
+    page = StoryPage.objects.live().first()
+    title = page.title
+    edit = admin_client.post(f"/admin/pages/{page.pk}/edit/", {"title": "Tiêu đề giả mạo"})
+    assert edit.status_code == 400
+    assert "Biểu mẫu gửi lên không đủ dữ liệu" in edit.content.decode()
+    revision = page.revisions.order_by("-pk").first()
+    revert = admin_client.post(f"/admin/pages/{page.pk}/revisions/{revision.pk}/revert/", {"title": "x"})
+    assert revert.status_code == 400
+    page.refresh_from_db()
+    assert page.title == title and page.revisions.order_by("-pk").first() == revision  # nothing saved
