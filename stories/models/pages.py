@@ -17,7 +17,7 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.collation import sorted_vi
-from home.models import ArticlePage, SectionIndexPage
+from home.models import ArticlePage, SectionIndexPage, visible
 from stories.admin_forms import StoryPageForm
 from stories.models.people import StoryPerson
 from stories.names import find_withheld_names
@@ -212,6 +212,15 @@ class StoryPage(ArticlePage):
     @property
     def unit(self) -> str:
         return self.byline.strip()
+
+    @property
+    def visible_related_showcase(self):
+        """The related showcase, when readers may see it (`home.models.visible`: live, public,
+        not expired); None otherwise, so a restricted model's title never shows here."""
+        if not self.related_showcase_id:
+            return None
+        model = self._meta.get_field("related_showcase").related_model
+        return visible(model.objects.filter(pk=self.related_showcase_id)).first()
 
     @property
     def topic_names(self) -> list[str]:
