@@ -1,5 +1,6 @@
-"""Admin hooks of the ground floor: the commune chooser (see home.choosers)."""
+"""Hooks of the ground floor: the commune chooser (see home.choosers), expired pages gone at once."""
 
+from django.http import Http404
 from wagtail import hooks
 
 from home.choosers import commune_chooser_viewset
@@ -8,3 +9,11 @@ from home.choosers import commune_chooser_viewset
 @hooks.register("register_admin_viewset")
 def register_commune_chooser():
     return commune_chooser_viewset
+
+
+@hooks.register("before_serve_page")
+def gone_when_expired(page, request, serve_args, serve_kwargs):
+    """A page past its expiry time answers 404 at once, whatever its routes (a forum's calendar
+    file too), not only after the next `publish_scheduled` run."""
+    if getattr(page, "has_expired", False):
+        raise Http404

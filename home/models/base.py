@@ -43,6 +43,15 @@ class BasePage(AsciiSlugMixin, Page):
     class Meta:
         abstract = True
 
+    @property
+    def has_expired(self) -> bool:
+        """Past its expiry time: `publish_scheduled` unpublishes it within a minute; until then
+        it is answered (home/wagtail_hooks.py) and mapped as if it were already gone."""
+        return self.expire_at is not None and self.expire_at <= timezone.now()
+
+    def get_sitemap_urls(self, request=None):
+        return [] if self.has_expired else super().get_sitemap_urls(request)
+
 
 # The link-preview size (Facebook, Zalo) for images shown as-is; articles get a share card.
 SHARE_IMAGE_SPEC = "fill-1200x630-c75|format-jpeg|jpegquality-80"
