@@ -185,7 +185,8 @@ def _cache() -> dict:
     if not url or url.startswith("locmem://"):
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "binhyen"}
     if url.startswith(("redis://", "rediss://")):
-        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+        # Django's Redis backend, degrading to "no cache" while Redis is down (home/cache_backends.py).
+        return {"BACKEND": "home.cache_backends.ResilientRedisCache", "LOCATION": url}
     if url.startswith("dummy://"):
         return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
     raise ImproperlyConfigured(
