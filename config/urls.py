@@ -12,6 +12,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from home.health import health
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -21,6 +22,8 @@ urlpatterns = [
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("manifest.webmanifest", home_views.manifest, name="manifest"),
     path("favicon.ico", home_views.favicon),
+    path("suc-khoe/", health, name="health"),
+    path("healthz", health),
     path("tim-kiem/", include("search.urls")),
 ]
 
