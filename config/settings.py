@@ -311,6 +311,9 @@ WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp"}
 # points: 40 million is a 7,700 × 5,200 photo.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "home.image_uploads.ImageForm"
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Documents are served only through Wagtail's view (privacy and collection restrictions,
+# Content-Disposition, "Content-Security-Policy: default-src 'none'"), never from /media/.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "jpg", "png"]
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"

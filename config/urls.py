@@ -5,7 +5,6 @@ import re
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -31,13 +30,7 @@ handler400 = "home.views.bad_request"
 
 if settings.SERVE_MEDIA:
     # The embedded tier serves uploads itself; the scale tier puts them behind a CDN or S3.
-    urlpatterns += [
-        re_path(
-            rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
-    ]
+    urlpatterns += [re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$", home_views.media)]
 
 urlpatterns += [path("", include("feeds.urls"))]  # feeds, widget, oEmbed, share cards (before pages)
 urlpatterns += [path("", include(wagtail_urls))]

@@ -1,5 +1,8 @@
 """Small site-wide endpoints: robots.txt, the web app manifest, the favicon, error pages."""
 
+import posixpath
+from urllib.parse import unquote
+
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import redirect
@@ -57,3 +60,20 @@ def bad_request(request, exception=None):
     """400 without the request: it may be what is wrong (a Host header not in ALLOWED_HOSTS),
     and Django's own handler renders with it, which fails again and answers 500."""
     return HttpResponseBadRequest(render_to_string("400.html"))
+
+
+# Folders of MEDIA_ROOT that are never served as plain files: documents go through Wagtail's
+# document view, which checks privacy and collection restrictions (WAGTAILDOCS_SERVE_METHOD).
+PRIVATE_MEDIA = ("documents",)
+
+
+def media(request, path):
+    """An uploaded file for the embedded tier (SERVE_MEDIA): images and renditions; documents
+    only through /documents/<id>/<name>, never by their storage path."""
+    from django.http import Http404
+    from django.views.static import serve
+
+    first = posixpath.normpath(unquote(path)).lstrip("/").split("/", 1)[0]
+    if first in PRIVATE_MEDIA:
+        raise Http404
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
