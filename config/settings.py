@@ -288,6 +288,19 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# A signed-in session ends after this long without a request (each request renews it). Readers
+# have no session, so renewing costs nothing for them.
+SESSION_COOKIE_AGE = env_int("SESSION_IDLE_SECONDS", 2 * 3600)
+SESSION_SAVE_EVERY_REQUEST = True
+
+# Passwords an attacker cannot guess from a list ("1", "123456", the user name): checked by
+# every form that sets one (Wagtail's user forms, password change and reset).
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
 
 # Do not let a big form (or a hostile one) exhaust memory; StreamField pages post many fields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10000
