@@ -74,7 +74,7 @@ def test_scale_tier_from_urls(monkeypatch, tmp_path):
     assert db["ENGINE"] == "django.db.backends.postgresql"
     assert (db["HOST"], db["PORT"], db["NAME"], db["USER"]) == ("db.internal", 5432, "binhyen", "binh")
     assert s.CACHES["default"] == {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "home.cache_backends.ResilientRedisCache",
         "LOCATION": "redis://cache.internal:6379/1",
     }
     search = s.WAGTAILSEARCH_BACKENDS["default"]

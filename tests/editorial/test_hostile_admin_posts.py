@@ -69,3 +69,39 @@ def test_a_page_form_posted_without_its_stream_fields_answers_400(admin_client):
     assert revert.status_code == 400
     page.refresh_from_db()
     assert page.title == title and page.revisions.order_by("-pk").first() == revision  # nothing saved
+
+
+def jpeg_with_location() -> bytes:
+    from PIL import ExifTags
+
+    image = Image.new("RGB", (1200, 800), (200, 120, 40))
+    exif = image.getexif()
+    exif[ExifTags.Base.Orientation] = 6
+    exif[ExifTags.Base.Artist] = "Nguyễn Văn Chụp"
+    exif[ExifTags.Base.Make] = "Máy ảnh"
+    gps = exif.get_ifd(ExifTags.IFD.GPSInfo)
+    gps.update({1: "N", 2: (21.0, 1.0, 30.0), 3: "E", 4: (105.0, 51.0, 12.0)})
+    exif.get_ifd(ExifTags.IFD.Exif)[ExifTags.Base.BodySerialNumber] = "SN-12345"
+    data = io.BytesIO()
+    image.save(data, "JPEG", exif=exif.tobytes(), quality=90)
+    return data.getvalue()
+
+
+def test_uploads_lose_location_and_identity_but_keep_orientation(admin_client):
+    from PIL import ExifTags
+
+    response = upload(admin_client, "anh-hien-truong.jpg", jpeg_with_location(), "image/jpeg")
+    assert response.status_code == 302
+    image = get_image_model().objects.get(title="anh-hien-truong.jpg")
+    rendition = image.get_rendition("fill-400x300|format-jpeg")
+    for stored in (image.file, rendition.file):
+        stored.open("rb")
+        with Image.open(stored) as photo:
+            exif = photo.getexif()
+            assert not exif.get_ifd(ExifTags.IFD.GPSInfo), stored.name
+            assert ExifTags.Base.Artist not in exif
+            assert ExifTags.Base.BodySerialNumber not in exif.get_ifd(ExifTags.IFD.Exif)
+            if stored is image.file:
+                assert exif[ExifTags.Base.Orientation] == 6  # the photo still stands the right way
+        stored.close()
+    assert b"Nguy" not in image.file.open("rb").read()
