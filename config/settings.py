@@ -125,6 +125,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Admin in Vietnamese and Vietnam time whatever a profile says; 403 outside a unit's pages.
     "editorial.middleware.EditorialAdminMiddleware",
+    "editorial.middleware.IdleSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -288,10 +289,11 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
-# A signed-in session ends after this long without a request (each request renews it). Readers
-# have no session, so renewing costs nothing for them.
+# A signed-in session ends after this long without a request. editorial.middleware renews it at
+# most every SESSION_RENEW_SECONDS (not on every request: the admin's parallel requests would
+# all write the session row at once). Readers have no session, so renewing costs them nothing.
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_SECONDS", 2 * 3600)
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_RENEW_SECONDS = 300
 
 # Passwords an attacker cannot guess from a list ("1", "123456", the user name): checked by
 # every form that sets one (Wagtail's user forms, password change and reset).

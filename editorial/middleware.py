@@ -2,6 +2,7 @@
 plain 400 for a form posted without its fields."""
 
 import logging
+import time
 
 from django.conf import settings
 from django.http import HttpResponseBadRequest, HttpResponseForbidden
@@ -15,6 +16,27 @@ logger = logging.getLogger(__name__)
 # Page admin views that need edit rights on the page (page_id) or on the parent (parent_page_id).
 PAGE_VIEWS = {"edit", "delete", "unpublish", "move", "copy", "revisions_index", "revisions_revert", "history"}
 PARENT_VIEWS = {"add", "add_subpage", "preview_on_add"}
+
+
+class IdleSessionMiddleware:
+    """A signed-in session lasts SESSION_COOKIE_AGE after the last request, renewed at most
+    every SESSION_RENEW_SECONDS. Saving on every request (SESSION_SAVE_EVERY_REQUEST) would
+    write the session row for each of the admin's parallel requests (icons, previews, chooser
+    lists) and race with itself; a renewal every few minutes keeps the idle limit within that
+    margin. Requests without a session cookie (readers) never touch the session."""
+
+    KEY = "_renewed_at"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if settings.SESSION_COOKIE_NAME in request.COOKIES and user is not None and user.is_authenticated:
+            now = int(time.time())
+            if now - request.session.get(self.KEY, 0) >= settings.SESSION_RENEW_SECONDS:
+                request.session[self.KEY] = now  # marks it modified: saved with a fresh expiry
+        return self.get_response(request)
 
 
 class EditorialAdminMiddleware:

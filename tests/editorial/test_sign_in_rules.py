@@ -39,7 +39,16 @@ def test_a_strong_password_is_accepted(admin_client):
 def test_an_admin_session_ends_after_two_idle_hours(admin_client):
     response = admin_client.get("/admin/")
     assert response.status_code == 200
-    assert response.cookies["sessionid"]["max-age"] == 7200  # renewed by every request
+    assert response.cookies["sessionid"]["max-age"] == 7200
+
+
+def test_an_active_session_is_renewed_every_few_minutes_not_on_every_request(admin_client):
+    admin_client.get("/admin/")
+    assert "sessionid" not in admin_client.get("/admin/").cookies  # renewed a moment ago
+    session = admin_client.session
+    session["_renewed_at"] -= 301
+    session.save()
+    assert admin_client.get("/admin/").cookies["sessionid"]["max-age"] == 7200
 
 
 def test_a_reader_gets_no_session(client):
