@@ -326,6 +326,14 @@ WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp"}
 # points: 40 million is a 7,700 × 5,200 photo.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "home.image_uploads.ImageForm"
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024  # Wagtail's default, stated for the Word import
+# No request body over 25 MB (the Word import takes 20 MB files) is read at all (home/upload_limits.py).
+UPLOAD_MAX_REQUEST_BYTES = 25 * 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "home.upload_limits.RequestSizeLimit",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 # Documents are served only through Wagtail's view (privacy and collection restrictions,
 # Content-Disposition, "Content-Security-Policy: default-src 'none'"), never from /media/.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"

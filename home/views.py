@@ -59,6 +59,12 @@ def favicon(request):
 def bad_request(request, exception=None):
     """400 without the request: it may be what is wrong (a Host header not in ALLOWED_HOSTS),
     and Django's own handler renders with it, which fails again and answers 500."""
+    from django.core.exceptions import RequestDataTooBig
+
+    if isinstance(exception, RequestDataTooBig):
+        megabytes = settings.UPLOAD_MAX_REQUEST_BYTES // (1024 * 1024)
+        context = {"too_big_mb": megabytes}
+        return HttpResponseBadRequest(render_to_string("400.html", context), status=413)
     return HttpResponseBadRequest(render_to_string("400.html"))
 
 

@@ -1,19 +1,19 @@
 """Admin views of the stories section."""
 
-import io
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.files.images import ImageFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from wagtail.images import get_image_model
+from wagtail.images.permissions import permission_policy as image_permissions
 from wagtail.log_actions import log
 from wagtail.models import Collection
 
 from editorial.middleware import EditorialAdminMiddleware
+from home.image_uploads import without_private_metadata
 from home.slugs import ascii_slugify
 from stories.consent import withdraw_consent
 from stories.forms import WithdrawConsentForm, WordImportForm
@@ -22,23 +22,33 @@ from stories.models import StoryPage
 FORM_TEMPLATE = "stories/admin/form.html"
 
 
-def _create_images(parsed, title, user) -> list:
+def _collection_for(user) -> Collection:
+    """The first collection (in tree order) the editor may add images to, as the image upload
+    form would offer; the root collection only where the editor may add there."""
+    allowed = image_permissions.collections_user_has_permission_for(user, "add")
+    return allowed.order_by("path").first() or Collection.get_first_root_node()
+
+
+def _create_images(parsed, title, user, created_files: list) -> list:
+    """The document's pictures as images of the library, without location and identity
+    metadata (as an upload); each stored file's name goes into `created_files` at once, so a
+    failure later in the import can remove them all."""
     Image = get_image_model()
-    collection = Collection.get_first_root_node()
+    collection = _collection_for(user)
     images = []
     for number, item in enumerate(parsed.images, start=1):
         image_title = item.description or f"{title} – ảnh {number}"
+        name = f"{ascii_slugify(title, max_length=50)}-{number}.{item.extension}"
         image = Image(
             title=image_title[:255],
             description=item.description[:255],
             collection=collection,
             uploaded_by_user=user,
-            file=ImageFile(
-                io.BytesIO(item.data), name=f"{ascii_slugify(title, max_length=50)}-{number}.{item.extension}"
-            ),
+            file=without_private_metadata(SimpleUploadedFile(name, item.data)),
         )
         image._set_image_file_metadata()
         image.save()
+        created_files.append(image.file.name)
         images.append(image)
     return images
 
@@ -65,14 +75,13 @@ def import_from_word(request):
         created_files = []
         try:
             with transaction.atomic():
-                images = iter(_create_images(parsed, parsed.title, request.user))
+                images = iter(_create_images(parsed, parsed.title, request.user, created_files))
                 body = []
                 for kind, value in parsed.parts:
                     if kind == "html":
                         body.append({"type": "paragraph", "value": value})
                     else:
                         image = next(images)
-                        created_files.append(image.file.name)
                         body.append(
                             {
                                 "type": "image",

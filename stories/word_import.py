@@ -25,6 +25,19 @@ from PIL import Image as PILImage
 logger = logging.getLogger(__name__)
 
 MAX_BYTES = 20 * 1024 * 1024
+# Limits checked on the zip's directory before anything is decompressed or parsed. A member's
+# reader in zipfile stops at the size its directory entry declares (and fails its CRC check if
+# the data says otherwise), so declared sizes bound the work. A story's document.xml is a few
+# hundred kilobytes; 8 MB holds a very long report. Photos do not compress, text does, but not
+# beyond ~30:1 in real documents; 1,000:1 and more is a bomb.
+MAX_XML_BYTES = 8 * 1024 * 1024
+MAX_UNPACKED_BYTES = 80 * 1024 * 1024
+MAX_MEMBERS = 1_000
+MAX_RATIO = 100
+RATIO_FROM_BYTES = 1024 * 1024
+# Limits on what the parsed document may hold: a story, not a book.
+MAX_BLOCKS = 3_000
+MAX_IMAGES = 40
 SAPO_MAX = 600
 TITLE_MAX = 255
 IMAGE_FORMATS = {"JPEG": "jpg", "PNG": "png", "GIF": "gif", "WEBP": "webp"}
@@ -32,6 +45,20 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+
+TOO_BIG_INSIDE = (
+    "Tệp “{name}” chứa quá nhiều dữ liệu so với một bài viết (nội dung giải nén quá lớn hoặc "
+    "nén bất thường), nên không được mở. Hãy tách tài liệu thành các bài ngắn hơn, giảm kích "
+    "thước ảnh rồi tải lên lại. Chưa có bài nào được tạo."
+)
+TOO_LONG = (
+    "Tài liệu có hơn {limit} đoạn văn, bảng hoặc mục: quá dài cho một bài. Hãy tách thành "
+    "các bài ngắn hơn rồi nhập từng bài. Chưa có bài nào được tạo."
+)
+TOO_MANY_IMAGES = (
+    "Tài liệu có hơn {limit} ảnh. Hãy giữ lại những ảnh cần cho bài (các ảnh khác có thể "
+    "tải lên thư viện ảnh) rồi nhập lại. Chưa có bài nào được tạo."
+)
 
 NOT_DOCX = (
     "Tệp “{name}” không phải là tài liệu Word .docx đọc được (tệp có thể bị hỏng, bị cắt ngắn "
@@ -137,22 +164,76 @@ def _images(doc, paragraph, warnings) -> list[ImportedImage]:
             if part is None:
                 continue
             data = part.blob
-            try:
-                with PILImage.open(io.BytesIO(data)) as img:
-                    img_format = img.format
-                    img.verify()
-            except Exception:  # any unreadable picture is skipped, not fatal
-                img_format = None
-            if img_format not in IMAGE_FORMATS:
-                warnings.append(
-                    "Bỏ qua một hình không đọc được hoặc không phải ảnh JPEG, PNG, GIF, WebP "
-                    "(ví dụ hình vẽ, biểu đồ). Hãy chèn lại ảnh này trong trình soạn thảo nếu cần."
-                )
+            problem = _image_problem(data)
+            if problem:
+                warnings.append(problem)
                 continue
+            img_format = _image_format(data)
             found.append(
                 ImportedImage(data=data, extension=IMAGE_FORMATS[img_format], description=description)
             )
     return found
+
+
+def _image_format(data: bytes) -> str | None:
+    with PILImage.open(io.BytesIO(data)) as img:
+        return img.format
+
+
+def _image_problem(data: bytes) -> str:
+    """Why a picture of the document cannot become an image of the library, or "" if it can:
+    the same rules as an upload through Wagtail's image form (format, file size, pixels)."""
+    from django.conf import settings
+
+    skipped = "Hãy chèn lại ảnh này trong trình soạn thảo nếu cần."
+    if len(data) > settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE:
+        megabytes = settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE // (1024 * 1024)
+        return f"Bỏ qua một ảnh lớn hơn {megabytes} MB. {skipped}"
+    try:
+        with PILImage.open(io.BytesIO(data)) as img:
+            img_format = img.format
+            pixels = img.width * img.height
+            img.verify()
+    except Exception:  # any unreadable picture is skipped, not fatal
+        img_format, pixels = None, 0
+    if img_format not in IMAGE_FORMATS:
+        return (
+            "Bỏ qua một hình không đọc được hoặc không phải ảnh JPEG, PNG, GIF, WebP "
+            f"(ví dụ hình vẽ, biểu đồ). {skipped}"
+        )
+    if pixels > settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS:
+        megapixels = settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS // 1_000_000
+        return f"Bỏ qua một ảnh lớn hơn {megapixels} triệu điểm ảnh. {skipped}"
+    return ""
+
+
+def _check_archive(uploaded, name: str) -> None:
+    """Refuse a .docx whose zip directory promises more work than a story needs, before
+    anything is decompressed: too many members, a document.xml or a total beyond the limits,
+    or a member that packs more than MAX_RATIO times its compressed size."""
+    try:
+        with zipfile.ZipFile(uploaded) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise ValidationError(NOT_DOCX.format(name=name)) from exc
+    total = sum(member.file_size for member in members)
+    too_big = (
+        len(members) > MAX_MEMBERS
+        or total > MAX_UNPACKED_BYTES
+        or any(
+            member.file_size > MAX_XML_BYTES
+            for member in members
+            if member.filename.lower().endswith((".xml", ".rels"))
+        )
+        or any(
+            member.file_size > RATIO_FROM_BYTES
+            and member.file_size > MAX_RATIO * max(member.compress_size, 1)
+            for member in members
+        )
+    )
+    if too_big:
+        logger.info("Word import refused %r: %d members, %d bytes unpacked", name, len(members), total)
+        raise ValidationError(TOO_BIG_INSIDE.format(name=name))
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -168,18 +249,28 @@ def parse_docx(uploaded, name: str = "") -> ImportedStory:
     from docx.table import Table
 
     name = name or getattr(uploaded, "name", "") or "tệp"
-    data = uploaded.read()
-    if len(data) > MAX_BYTES:
+    # Django keeps an upload over FILE_UPLOAD_MAX_MEMORY_SIZE in a temporary file: its size is
+    # known without reading it, and nothing below reads it whole into memory.
+    size = getattr(uploaded, "size", None)
+    if size is None:
+        uploaded.seek(0, io.SEEK_END)
+        size = uploaded.tell()
+    if size > MAX_BYTES:
         raise ValidationError(
             f"Tệp “{name}” lớn hơn 20 MB. Hãy giảm kích thước ảnh trong tài liệu rồi thử lại."
         )
-    if not data.startswith(b"PK\x03\x04"):
+    uploaded.seek(0)
+    if uploaded.read(4) != b"PK\x03\x04":
         raise ValidationError(NOT_DOCX.format(name=name))
+    uploaded.seek(0)
+    _check_archive(uploaded, name)
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        uploaded.seek(0)
+        with zipfile.ZipFile(uploaded) as archive:
             if archive.testzip() is not None:
                 raise zipfile.BadZipFile("corrupt member")
-        document = docx.Document(io.BytesIO(data))
+        uploaded.seek(0)
+        document = docx.Document(uploaded)
         return _read(document, Table)
     except ValidationError:
         raise
@@ -206,6 +297,8 @@ def _read(document, Table) -> ImportedStory:
             html.clear()
 
     blocks = list(document.iter_inner_content())
+    if len(blocks) > MAX_BLOCKS:
+        raise ValidationError(TOO_LONG.format(limit=f"{MAX_BLOCKS:,}".replace(",", ".")))
     has_title_style = any(
         not isinstance(b, Table) and _style(b) == "title" and b.text.strip() for b in blocks
     )
@@ -260,6 +353,8 @@ def _read(document, Table) -> ImportedStory:
             flush()
             story.parts.append(("image", image))
     flush()
+    if len(story.images) > MAX_IMAGES:
+        raise ValidationError(TOO_MANY_IMAGES.format(limit=MAX_IMAGES))
 
     if not story.title:
         raise ValidationError("Tài liệu không có chữ nào để làm tiêu đề. Hãy kiểm tra lại tệp Word.")
