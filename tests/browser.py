@@ -186,14 +186,49 @@ def waiting(driver, seconds: float = WAIT_SECONDS):
 @contextmanager
 def navigation(driver):
     """Wait, after the block (a tap, a choice that submits a form), until the next page has loaded."""
-    from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
 
     old_page = driver.find_element("tag name", "html")
     yield
     wait = WebDriverWait(driver, WAIT_SECONDS)
-    wait.until(expected_conditions.staleness_of(old_page))
+    wait.until(lambda d: gone(old_page))
     wait.until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
+def gone(element) -> bool:
+    """Whether `element` has left the document. Chrome says so with a stale-element error, or,
+    caught between two documents, with "Node with given id does not belong to the document"."""
+    from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
+
+    try:
+        element.is_enabled()
+    except StaleElementReferenceException:
+        return True
+    except WebDriverException as error:
+        if "does not belong to the document" in str(error):
+            return True
+        raise
+    return False
+
+
+def close_date_picker(driver, field) -> None:
+    """Close the date picker that opened under `field` as a person would: Escape, and where it
+    stayed open (it covers the fields below it), Tab away; wait until it is hidden."""
+    from selenium.webdriver.common.keys import Keys
+
+    def picker_open(d) -> bool:
+        return any(p.is_displayed() for p in d.find_elements("css selector", ".xdsoft_datetimepicker"))
+
+    from selenium.common.exceptions import TimeoutException
+
+    field.send_keys(Keys.ESCAPE)
+    if picker_open(driver):
+        field.send_keys(Keys.TAB)
+    try:
+        waiting(driver, 1).until(lambda d: not picker_open(d))
+    except TimeoutException:  # still open (Tab reached another date field): click the heading
+        driver.find_element("css selector", "h1").click()
+    waiting(driver).until(lambda d: not picker_open(d), "the date picker stayed open")
 
 
 def by_words(driver, words: str, tag: str = "a", within: str = "main"):

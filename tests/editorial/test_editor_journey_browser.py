@@ -25,7 +25,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from demo import accounts
 from stories.models import StoryIndexPage, StoryPage
-from tests.browser import BROWSER_MARKS, WAIT_SECONDS, navigation
+from tests.browser import BROWSER_MARKS, WAIT_SECONDS, close_date_picker, navigation
 from tests.editorial.browser_steps import pick_commune
 
 pytestmark = BROWSER_MARKS
@@ -212,7 +212,7 @@ def test_a_story_goes_from_the_editor_through_review_to_the_site_without_the_hid
     Select(field(browser, "Loại việc tốt")).select_by_visible_text("Việc tốt khác")
     date = field(browser, "Ngày diễn ra")
     date.send_keys("12/09/2026")
-    date.send_keys(Keys.ESCAPE)
+    close_date_picker(browser, date)
     pick_commune(browser, "id_commune", "hoan kiem", "Phường Hoàn Kiếm, Hà Nội")
 
     for index, (name, age, role) in enumerate(
