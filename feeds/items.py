@@ -109,8 +109,39 @@ def image_storage():
     return get_image_model()._meta.get_field("file").storage
 
 
+# What feeds link for a page's image: a rendition, never the uploaded original (whatever the
+# original still holds stays on the server; originals are not linked from any public place).
+FEED_RENDITION = "width-1200|format-jpeg"
+
+
+def feed_renditions(images: list[RowImage]) -> dict[int, RowImage]:
+    """The feed rendition of each image, by image id, as RowImage values: one query for the
+    renditions already made; those missing are made once (as a page template would) and kept
+    by Wagtail. An image whose file cannot be read is left out (the item has no image)."""
+    if not images:
+        return {}
+    Image = get_image_model()
+    ids = {image.id for image in images}
+    rows = (
+        Image.get_rendition_model()
+        .objects.filter(image_id__in=ids, filter_spec=FEED_RENDITION, focal_point_key="")
+        .values_list("image_id", "file", "width", "height")
+    )
+    found = {pk: RowImage(pk, name, width, height, None) for pk, name, width, height in rows}
+    missing = ids - found.keys()
+    if missing:
+        for image in Image.objects.filter(pk__in=missing):
+            try:
+                rendition = image.get_rendition(FEED_RENDITION)
+            except (OSError, ValueError):  # Wagtail's SourceImageIOError is an OSError
+                continue
+            found[image.id] = RowImage(image.id, rendition.file.name, rendition.width, rendition.height, None)
+    return found
+
+
 def item_image(image: RowImage | None, base_url: str, sizes: dict[int, int], storage) -> ItemImage | None:
-    """The page's own image file, with its real byte length and type."""
+    """The feed rendition of the page's image (`feed_renditions`), with its real byte length
+    and type."""
     if image is None or image.id not in sizes:
         return None
     mime_type = mimetypes.guess_type(image.name)[0] or "image/jpeg"
@@ -118,7 +149,9 @@ def item_image(image: RowImage | None, base_url: str, sizes: dict[int, int], sto
     return ItemImage(url, int(sizes[image.id]), mime_type, image.width, image.height)
 
 
-def feed_item(kind: ContentKind, row: Row, request, sizes: dict[int, int], storage) -> FeedItem:
+def feed_item(
+    kind: ContentKind, row: Row, request, sizes: dict[int, int], storage, renditions: dict[int, RowImage]
+) -> FeedItem:
     url = page_url(row.url_path, request)
     published = row.first_published_at or row.last_published_at or timezone.now()
     updated = max(row.last_published_at or published, published)
@@ -135,7 +168,7 @@ def feed_item(kind: ContentKind, row: Row, request, sizes: dict[int, int], stora
         unit=row.unit,
         place=row.place,
         card_date=row.card_date,
-        image=item_image(row.image, url, sizes, storage),
+        image=item_image(renditions.get(row.image.id) if row.image else None, url, sizes, storage),
         image_id=row.image.id if row.image else None,
         notice=row.notice,
         when=row.when,
@@ -144,7 +177,9 @@ def feed_item(kind: ContentKind, row: Row, request, sizes: dict[int, int], stora
 
 
 def feed_items(pairs, request) -> list[FeedItem]:
-    """Feed items for (kind, row) pairs from `FeedSlice.fetch`, image sizes in one go."""
-    sizes = image_sizes([row.image for _, row in pairs if row.image])
+    """Feed items for (kind, row) pairs from `FeedSlice.fetch`, renditions and their sizes in
+    one go."""
+    renditions = feed_renditions([row.image for _, row in pairs if row.image])
+    sizes = image_sizes(list(renditions.values()))
     storage = image_storage()
-    return [feed_item(kind, row, request, sizes, storage) for kind, row in pairs]
+    return [feed_item(kind, row, request, sizes, storage, renditions) for kind, row in pairs]

@@ -55,3 +55,23 @@ def test_every_demo_page_answers(client):
         assert page.title in html, page.url
         # No template syntax leaks to readers (a multi-line {# … #} comment renders as text).
         assert not any(token in html for token in ("{#", "#}", "{%", "%}")), page.url
+        assert "/original_images/" not in html, page.url  # renditions only (see below)
+
+
+def test_no_public_page_feed_or_embed_links_an_uploaded_original(client):
+    """Originals keep whatever the camera wrote before the upload rules existed; readers (the
+    pages: test above), feed readers and embeds get renditions only."""
+    story = StoryPage.objects.live().filter(hero_image__isnull=False).first()
+    urls = [
+        "/nguon-tin/rss/",
+        "/nguon-tin/atom/",
+        "/nguon-tin/json/",
+        "/nhung/",
+        f"/nhung/trang/{story.pk}/",
+        f"/oembed/?url={story.full_url}&format=json",
+        "/sitemap.xml",
+    ]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert b"/original_images/" not in response.content, url
