@@ -6,3 +6,8 @@ class FeedsConfig(AppConfig):
 
     name = "feeds"
     verbose_name = "Nguồn tin và nhúng"
+
+    def ready(self):
+        from feeds import signals
+
+        signals.connect()

@@ -235,6 +235,20 @@ def storage_name(page, digest: str) -> str:
     return f"{STORAGE_DIR}/{page.pk}-{digest}.jpg"
 
 
+def drop_cards(page) -> list[str]:
+    """Delete every stored card of `page` (any digest); the paths of those deleted."""
+    try:
+        _, files = default_storage.listdir(STORAGE_DIR)
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    dropped = []
+    for file_name in files:
+        if file_name.startswith(f"{page.pk}-"):
+            default_storage.delete(f"{STORAGE_DIR}/{file_name}")
+            dropped.append(file_name)
+    return dropped
+
+
 def stored_card(page) -> bytes:
     """The page's card from storage, drawn and stored the first time it is asked for."""
     spec = card_spec(page)

@@ -10,6 +10,13 @@ be named. A slug that spells the name ("...-le-van-tam") is rewritten with the i
 old address answers with a redirect (Wagtail's redirects app), so shared links keep working.
 Older revisions stay in the history for the audit trail.
 
+The person's photo is deleted from the image library with all its renditions (Wagtail removes
+the files once the transaction commits), so none of the addresses already published for it
+answers any more; the page's share cards are dropped (feeds), and the page, its section, the
+home page and the photo's addresses are purged from the front-end cache (`home.signals.
+page_redacted`). Wherever else the photo was used, it disappears too: the person withdrew
+their consent to the photo, not to one page.
+
 Replacing, rather than unpublishing, keeps a good deed on the site while the person is no
 longer identifiable; the texts then pass the same check that stops a page naming such a person
 from going live (`stories.names`). An approver may still unpublish at the same time.
@@ -21,9 +28,11 @@ import re
 from django.db import transaction
 from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
+from wagtail.images import get_image_model
 from wagtail.log_actions import log
 from wagtail.search import index
 
+from home.signals import page_redacted
 from stories.models import StoryPage, StoryPerson
 from stories.names import NameFinder, ascii_initials
 
@@ -135,17 +144,38 @@ def withdraw_consent(person: StoryPerson, user, reason: str = "", unpublish: boo
             revision.object_str = str(obj)
             revision.save(update_fields=["content", "object_str"])
 
+    photo_urls = _delete_photo(photo_id)
     if unpublish and page.live:
         page.unpublish(user=user)
     log(
         instance=page,
         action="binhyen.consent_withdrawn",
         user=user,
-        data={"person": initials, "person_id": person_pk, "reason": reason, "unpublished": unpublish},
+        data={
+            "person": initials,
+            "person_id": person_pk,
+            "reason": reason,
+            "unpublished": unpublish,
+            "photo_deleted": bool(photo_urls),
+        },
     )
     page = StoryPage.objects.get(pk=page.pk)
     if page.live:
         index.insert_or_update_object(page)
     else:
         index.remove_object(page)
+    site_root = site.root_url if site else ""
+    old_url = f"{site_root}{old_path}" if old_path else ""
+    urls = [url if "://" in url else site_root + url for url in photo_urls] + ([old_url] if old_url else [])
+    transaction.on_commit(lambda: page_redacted.send(sender=StoryPage, instance=page, urls=urls))
     return page
+
+
+def _delete_photo(photo_id: int | None) -> list[str]:
+    """Delete the person's photo and its renditions; the addresses they answered at."""
+    image = get_image_model().objects.filter(pk=photo_id).first() if photo_id else None
+    if image is None:
+        return []
+    urls = [image.file.url, *(rendition.url for rendition in image.renditions.all())]
+    image.delete()  # files removed by Wagtail once the transaction commits
+    return urls

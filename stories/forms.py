@@ -136,7 +136,13 @@ class WordImportForm(forms.Form):
 
 
 class WithdrawConsentForm(forms.Form):
-    person = forms.TypedChoiceField(label="Nhân vật rút lại đồng ý", coerce=int, widget=forms.RadioSelect)
+    person = forms.TypedChoiceField(
+        label="Nhân vật rút lại đồng ý",
+        coerce=int,
+        widget=forms.RadioSelect,
+        help_text="Ảnh chụp nhân vật (nếu có) bị xóa khỏi thư viện ảnh cùng mọi cỡ ảnh đã tạo, ở mọi bài "
+        "dùng ảnh đó; ảnh chia sẻ của bài được vẽ lại.",
+    )
     reason = forms.CharField(
         label="Lý do, cách nhân vật báo",
         required=False,

@@ -259,3 +259,75 @@ def test_bulk_publishing_refuses_a_story_without_consent(leader, stories_index, 
     assert not StoryPage.objects.get(pk=page.pk).live
     assert PageLogEntry.objects.filter(page=page, action="binhyen.publish_refused").exists()
     assert client.get(f"/nguoi-tot-viec-tot/{page.slug}/").status_code == 404
+
+
+def test_withdrawal_deletes_every_published_file_of_the_photo_and_purges_the_page(
+    editor, client, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    """All addresses already published for the person's photo (original, every rendition) and
+    the page's share cards stop answering; the page, its section, the home page and those
+    addresses are purged from the front-end cache."""
+    import os
+
+    from wagtail.images import get_image_model
+
+    from feeds import sharecard
+
+    settings.WAGTAILFRONTENDCACHE = {
+        "cdn": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": "http://cdn.internal",
+        }
+    }
+    purged = []
+    monkeypatch.setattr(
+        "wagtail.contrib.frontend_cache.backends.HTTPBackend.purge", lambda self, url: purged.append(url)
+    )
+    story = StoryPage.objects.get(title__startswith="Tài xế xe ôm")
+    # A photo of its own: the demo's images are shared by the whole test session, and deleting
+    # files is not rolled back with the test's transaction.
+    photo = get_image_model().objects.create(title="Ảnh anh Thành", file=jpeg_file("anh-thanh.jpg"))
+    StoryPage.objects.filter(pk=story.pk).update(hero_image=photo)
+    story = StoryPage.objects.get(pk=story.pk)
+    person_obj = story.people.get(full_name="Đỗ Văn Thành")
+    StoryPerson.objects.filter(pk=person_obj.pk).update(photo=photo)
+    page_html = html(client.get(story.url))
+    renditions = [rendition.url for rendition in photo.renditions.all()]
+    assert any(url in page_html for url in renditions)  # the page printed renditions of the photo
+    card = re.search(r'property="og:image" content="[^"]*(/anh-chia-se/[^"]+)"', page_html).group(1)
+    assert client.get(card).status_code == 200
+    [card_file] = [
+        n for n in sharecard.default_storage.listdir(sharecard.STORAGE_DIR)[1] if n.startswith(f"{story.pk}-")
+    ]
+    old = [photo.file.url, *renditions, f"/media/{sharecard.STORAGE_DIR}/{card_file}"]
+    assert all(client.get(url).status_code == 200 for url in old)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor.post(
+            f"/admin/cau-chuyen/{story.pk}/rut-lai-dong-y/",
+            {"person": person_obj.pk, "reason": "Anh đề nghị gỡ ảnh."},
+        )
+    assert response.status_code == 302
+    for url in old:
+        assert client.get(url).status_code == 404, url
+        assert not os.path.exists(os.path.join(settings.MEDIA_ROOT, url.removeprefix("/media/"))), url
+    assert not get_image_model().objects.filter(pk=photo.pk).exists()
+    paths = {url.split("://", 1)[-1].split("/", 1)[-1] for url in purged}
+    paths = {"/" + p for p in paths}
+    assert {story.url, "/nguoi-tot-viec-tot/", "/", card, photo.file.url} <= paths, paths
+    assert "/nguon-tin/rss/" in paths
+    new_card = re.search(
+        r'property="og:image" content="[^"]*(/anh-chia-se/[^"]+)"', html(client.get(story.url))
+    )
+    assert new_card.group(1) != card
+
+
+def jpeg_file(name):
+    import io
+
+    from django.core.files.images import ImageFile
+    from PIL import Image as PILImage
+
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (1600, 900), (90, 140, 60)).save(buffer, "JPEG")
+    return ImageFile(buffer, name=name)
