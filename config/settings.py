@@ -262,6 +262,8 @@ STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "site" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", DATA_DIR / "media")).resolve()
+# Where `manage.py backup` writes its archives (home/backup.py).
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", DATA_DIR / "backups")).resolve()
 # In the embedded tier Django itself serves uploads; behind a CDN or S3 turn it off.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 
