@@ -351,12 +351,21 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # --- E-mail (workflow notifications) --------------------------------------------------------
 
-# Unset: notifications are written to the server log. Production: EMAIL_HOST and friends.
+# EMAIL_HOST set: sent through that server. Unset (local runs): each message is written to a
+# file in DATA_DIR/mail, a folder only the operator can read, never to the console or the log,
+# where password-reset links would be readable by anyone who reads logs. HTTPS=1 (production)
+# requires EMAIL_HOST: a public site must actually send its password resets and notifications.
+if HTTPS and not os.environ.get("EMAIL_HOST", "").strip() and not os.environ.get("EMAIL_BACKEND"):
+    raise ImproperlyConfigured(
+        "HTTPS=1 needs EMAIL_HOST (and EMAIL_HOST_USER / EMAIL_HOST_PASSWORD): the site sends "
+        "password resets and workflow notifications."
+    )
+EMAIL_FILE_PATH = DATA_DIR / "mail"
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend"
     if os.environ.get("EMAIL_HOST")
-    else "django.core.mail.backends.console.EmailBackend",
+    else "home.mail.PrivateFileEmailBackend",
 )
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 587)

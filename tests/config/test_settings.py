@@ -21,7 +21,15 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def reload_settings(monkeypatch, tmp_path, **env):
     """Import config.settings afresh under the given environment."""
-    for name in ("DEBUG", "DATABASE_URL", "CACHE_URL", "ELASTICSEARCH_URL", "SECRET_KEY", "HTTPS"):
+    for name in (
+        "DEBUG",
+        "DATABASE_URL",
+        "CACHE_URL",
+        "ELASTICSEARCH_URL",
+        "SECRET_KEY",
+        "HTTPS",
+        "EMAIL_HOST",
+    ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("DATA_DIR", str(tmp_path))
     for name, value in env.items():
@@ -168,6 +176,7 @@ def test_deploy_check_reports_only_documented_opt_ins(tmp_path):
         "SECRET_KEY": "x" * 30 + "production-like-secret-key-0123456789",
         "ALLOWED_HOSTS": "binhyen.example.vn",
         "DEBUG": "0",
+        "EMAIL_HOST": "smtp.example.vn",
     }
     env.pop("DATABASE_URL", None)
     result = subprocess.run(
@@ -183,3 +192,29 @@ def test_deploy_check_reports_only_documented_opt_ins(tmp_path):
     assert result.returncode == 0, output  # a crash would report nothing, and pass below
     # HSTS preload is an opt-in (SECURE_HSTS_PRELOAD=1), documented in the README.
     assert reported == {"security.W021"}, output
+
+
+def test_production_needs_a_mail_server(monkeypatch, tmp_path):
+    with pytest.raises(ImproperlyConfigured, match="EMAIL_HOST"):
+        reload_settings(monkeypatch, tmp_path, HTTPS="1", SECRET_KEY="k" * 50)
+    s = reload_settings(monkeypatch, tmp_path, HTTPS="1", SECRET_KEY="k" * 50, EMAIL_HOST="smtp.example.vn")
+    assert s.EMAIL_BACKEND == "django.core.mail.backends.smtp.EmailBackend"
+
+
+def test_local_mail_goes_to_files_only_the_operator_reads(monkeypatch, tmp_path, capsys):
+    """A password-reset link is never printed to the console (and so to logs)."""
+    from django.core import mail
+
+    s = reload_settings(monkeypatch, tmp_path)
+    assert s.EMAIL_BACKEND == "home.mail.PrivateFileEmailBackend"
+    connection = mail.get_connection(s.EMAIL_BACKEND, file_path=str(tmp_path / "mail"))
+    mail.EmailMessage(
+        "Đặt lại mật khẩu",
+        "https://binhyen.example.vn/admin/password_reset/abc/",
+        to=["a@b.vn"],
+        connection=connection,
+    ).send()
+    [written] = (tmp_path / "mail").iterdir()
+    assert "password_reset/abc" in written.read_text()
+    assert (tmp_path / "mail").stat().st_mode & 0o077 == 0 and written.stat().st_mode & 0o077 == 0
+    assert "password_reset" not in capsys.readouterr().out
