@@ -5,6 +5,7 @@ embedded tier (SQLite in WAL mode, Wagtail's database search, a local-memory cac
 with DEBUG off; the scale tier is chosen by setting DATABASE_URL, ELASTICSEARCH_URL and CACHE_URL.
 """
 
+import datetime
 import os
 import secrets
 from pathlib import Path
@@ -110,6 +111,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",  # sign-in lockout (see AXES_* below)
 ]
 
 MIDDLEWARE = [
@@ -129,6 +131,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into its 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -305,6 +309,24 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Sign-in lockout (django-axes): 5 wrong passwords for one account, or from one address, lock
+# that account or address out of every sign-in form that authenticates (the admin's, password
+# reset included) for 30 minutes, with a Vietnamese 429 page (editorial/locked_out.html). A
+# right password resets the count. Unlock: "Mở khóa đăng nhập" in the admin's Settings menu
+# (superusers), or `manage.py axes_reset_username <name>` / `axes_reset_ip <address>`.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("SIGN_IN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own: the account, the address
+AXES_RESET_ON_SUCCESS = True
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_LOCKOUT_TEMPLATE = "editorial/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "editorial.lockout.client_ip"
+AXES_VERBOSE = False
 
 # Do not let a big form (or a hostile one) exhaust memory; StreamField pages post many fields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10000

@@ -4,9 +4,10 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter, log
 
-from editorial import admin_shell, review, views  # noqa: F401  (admin_shell registers the shell's hooks)
+from editorial import admin_shell, lockout, review, views  # noqa: F401  (admin_shell registers the shell's hooks)
 from editorial.models import publish_blockers
 
 
@@ -19,7 +20,20 @@ def urls():
             name="editorial_approval_refused",
         ),
         path("bien-tap/da-duyet/<int:page_id>/", review.approved, name="editorial_approved"),
+        path("mo-khoa-dang-nhap/", lockout.locked_sign_ins, name="editorial_locked_sign_ins"),
     ]
+
+
+class SuperuserMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.is_superuser
+
+
+@hooks.register("register_settings_menu_item")
+def locked_sign_ins_menu_item():
+    return SuperuserMenuItem(
+        "Mở khóa đăng nhập", reverse("editorial_locked_sign_ins"), icon_name="lock", order=900
+    )
 
 
 # The review loop (editorial/review.py): problems on every save, rejections where the editor
