@@ -133,3 +133,21 @@ def register_log_actions(actions):
                 for item in log_entry.data.get("people", [])
             ]
             return "Thay đổi sự đồng ý: " + "; ".join(parts)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def chooser_lists_what_the_user_may_see(pages, request):
+    """The page chooser (links, related pages) lists what readers may see now plus the pages
+    the user may edit: another unit's drafts, login-restricted and scheduled pages stay out of
+    its lists and its search, as they stay out of the site (the one visibility rule)."""
+    user = request.user
+    if user.is_superuser:
+        return pages
+    from django.db.models import Q
+    from wagtail.models import Page
+    from wagtail.permission_policies.pages import PagePermissionPolicy
+
+    from home.models import visible
+
+    editable = PagePermissionPolicy().instances_user_has_any_permission_for(user, ["change", "publish"])
+    return pages.filter(Q(pk__in=visible(Page.objects.all()).values("pk")) | Q(pk__in=editable.values("pk")))
