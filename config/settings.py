@@ -398,9 +398,28 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Bình Yên <no-reply@
 
 # --- Logging ------------------------------------------------------------------------------
 
+# LOG_FORMAT=json: one JSON object per line (home/log_format.py), for a log collector; unset:
+# plain lines.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text").strip().lower()
+if LOG_FORMAT not in ("text", "json"):
+    raise ImproperlyConfigured(f"LOG_FORMAT must be text or json; got {LOG_FORMAT!r}")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "home.log_format.JsonFormatter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            **({"formatter": "json"} if LOG_FORMAT == "json" else {}),
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# SENTRY_DSN set: errors (not performance traces) are reported to Sentry, without personal data:
+# no user, cookies, headers, form data or query strings (home/error_reporting.py).
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "").strip()
+if SENTRY_DSN:
+    from home.error_reporting import start_error_reporting
+
+    start_error_reporting(SENTRY_DSN, environment=os.environ.get("SENTRY_ENVIRONMENT", "production"))
