@@ -37,13 +37,15 @@ CRITERIA = [
 
 def forwards(apps, schema_editor):
     CriteriaSet = apps.get_model("models_showcase", "CriteriaSet")
+    RequiredDocument = apps.get_model("models_showcase", "RequiredDocument")
+    Criterion = apps.get_model("models_showcase", "Criterion")
     if CriteriaSet.objects.exists():
         return
     criteria_set = CriteriaSet.objects.create(**DEFAULT_SET)
     for order, (code, name) in enumerate(REQUIRED_DOCUMENTS):
-        criteria_set.required_documents.create(sort_order=order, code=code, name=name)
+        RequiredDocument.objects.create(criteria_set=criteria_set, sort_order=order, code=code, name=name)
     for order, (name, points) in enumerate(CRITERIA):
-        criteria_set.criteria.create(sort_order=order, name=name, max_points=points)
+        Criterion.objects.create(criteria_set=criteria_set, sort_order=order, name=name, max_points=points)
 
 
 class Migration(migrations.Migration):
