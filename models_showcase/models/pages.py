@@ -245,18 +245,30 @@ class ModelShowcasePage(ArticlePage):
         return sorted(self.lifecycle.all(), key=lambda e: (e.date, e.sort_order or 0))
 
     def point_summary(self) -> dict:
-        """Live points (active or paused) with their households and members, in one query."""
-        from django.db.models import Count, Sum
+        """Live points (active or paused) with their households and members: one aggregate
+        query, or summed in memory in a preview (rows held by the revision)."""
+        rows = self.replication_points.all()
+        if isinstance(rows, models.QuerySet):
+            from django.db.models import Count, Sum
 
-        return self.replication_points.filter(status__in=LIVE_POINT_STATUSES).aggregate(
-            count=Count("pk"), households=Sum("households"), members=Sum("members")
-        )
+            found = rows.filter(status__in=LIVE_POINT_STATUSES).aggregate(
+                count=Count("pk"), households=Sum("households"), members=Sum("members")
+            )
+            return {key: value or 0 for key, value in found.items()}
+        points = [p for p in rows if p.status in LIVE_POINT_STATUSES]
+        return {
+            "count": len(points),
+            "households": sum(p.households or 0 for p in points),
+            "members": sum(p.members or 0 for p in points),
+        }
 
     def public_dossier(self) -> dict | None:
         """What the unit chose to show of the dossier: completeness, latest classification, and
         the documents marked public. None when nothing is public."""
         from models_showcase.models.dossiers import Dossier
 
+        if not self.pk:
+            return None  # a preview of a page not saved yet
         dossier = Dossier.objects.filter(page=self).first()
         if dossier is None:
             return None
