@@ -206,3 +206,17 @@ def test_the_page_shows_only_what_the_unit_made_public(client, xe_om):
     html = html_of(client, xe_om.url)
     assert "Hồ sơ đang được hoàn thiện (83%)" in html
     assert public.url in html and private.url not in html
+
+
+def test_admin_screens_of_records_and_criteria_open_in_vietnamese(admin_client_):
+    showcase = ModelShowcasePage.objects.get(slug="camera-an-ninh-xa-soc-son")
+    edit = html_of(admin_client_, f"/admin/pages/{showcase.pk}/edit/")
+    for heading in ("Vòng đời mô hình", "Số liệu theo thời gian", "Điểm nhân rộng"):
+        assert heading in edit
+    listing = html_of(admin_client_, "/admin/snippets/models_showcase/criteriaset/")
+    assert "Tiêu chí đánh giá, phân loại mô hình" in listing
+    criteria_set = CriteriaSet.objects.get(version=1)
+    form = html_of(admin_client_, f"/admin/snippets/models_showcase/criteriaset/edit/{criteria_set.pk}/")
+    assert "Hồ sơ bắt buộc" in form and "Tiêu chí chấm điểm" in form and "Quy chế hoạt động" in form
+    assert "Hồ sơ mô hình" in html_of(admin_client_, "/admin/ho-so-mo-hinh/")
+    assert admin_client_.get("/admin/ho-so-mo-hinh/999999/").status_code == 404
