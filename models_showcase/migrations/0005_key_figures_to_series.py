@@ -28,6 +28,8 @@ def forwards(apps, schema_editor):
     FigureValue = apps.get_model("models_showcase", "FigureValue")
     Revision = apps.get_model("wagtailcore", "Revision")
     for page in Page.objects.all():
+        if FigureValue.objects.filter(page_id=page.pk).exists():
+            continue  # already turned into series (run again after a rollback)
         raw = page.key_figures.raw_data if page.key_figures else []
         rows = []
         for order, block in enumerate(raw):
