@@ -29,6 +29,8 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from models_showcase.models import CriteriaSet, Dossier, DossierDocument, Evaluation, ModelShowcasePage
 
 TITLE = "Hồ sơ mô hình"
+# The required document that an evaluation's minutes are (in the default criteria set).
+MINUTES_CODE = "bien-ban-danh-gia"
 
 
 def editable_showcases(user):
@@ -201,9 +203,33 @@ def _evaluate(request, dossier) -> list[str]:
         errors.append("Hãy ghi hội đồng hoặc đơn vị đánh giá.")
     if errors:
         return errors
+    minutes = None
+    upload = request.FILES.get("minutes")
+    if upload is not None:
+        if not document_policy.user_has_permission(request.user, "add"):
+            return ["Bạn chưa có quyền tải tài liệu lên."]
+        minutes = get_document_model()(
+            title=f"Biên bản đánh giá năm {evaluated_on.year} – {dossier.page.title}"[:255],
+            file=upload,
+            collection=Collection.get_first_root_node(),
+            uploaded_by_user=request.user,
+        )
+        minutes.file_size = upload.size
+        minutes.save()
     evaluation = Evaluation.record(
-        dossier, evaluated_on, points, period=evaluated_on.year, evaluator=request.user, evaluator_unit=unit
+        dossier,
+        evaluated_on,
+        points,
+        period=evaluated_on.year,
+        evaluator=request.user,
+        evaluator_unit=unit,
+        minutes=minutes,
     )
+    if minutes is not None and any(r.code == MINUTES_CODE for r in criteria_set.required_documents.all()):
+        # The minutes are also the dossier's "biên bản đánh giá".
+        DossierDocument.objects.create(
+            dossier=dossier, code=MINUTES_CODE, document=minutes, added_by=request.user
+        )
     messages.success(
         request,
         f"Đã ghi lần đánh giá năm {evaluation.period}: {evaluation.total:g} điểm, {evaluation.classification}.",

@@ -168,10 +168,14 @@ def test_an_evaluation_is_recorded_with_its_version_total_and_evaluator(admin_cl
         "evaluator_unit": "Hội đồng",
     }
     data.update({f"criterion-{c.pk}": "15" for c in v1.criteria.all()})
+    data["minutes"] = SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4 bien ban", content_type="application/pdf")
     assert admin_client_.post(f"/admin/ho-so-mo-hinh/{xe_om.pk}/", data).status_code == 302
     evaluation = Evaluation.objects.get()
     assert (evaluation.total, evaluation.classification, evaluation.period) == (Decimal(75), "Hiệu quả", 2026)
     assert evaluation.evaluator.username == "quantri-hoso"
+    # The attached minutes are the dossier's "biên bản đánh giá" too.
+    assert evaluation.minutes.title.startswith("Biên bản đánh giá năm 2026")
+    assert "biên bản đánh giá" not in str(Dossier.of(xe_om).completeness())
     printed = html_of(admin_client_, f"/admin/ho-so-mo-hinh/{xe_om.pk}/in/")
     assert "@media print" in printed and "Hiệu quả" in printed and "phiên bản 1" in printed
 
