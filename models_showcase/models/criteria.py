@@ -100,7 +100,9 @@ class RequiredDocument(Orderable):
     """A document a dossier must hold. Its code ties uploaded documents to the requirement
     across versions, so a new version does not make a complete dossier incomplete by renaming."""
 
-    criteria_set = ParentalKey(CriteriaSet, related_name="required_documents", on_delete=models.CASCADE)
+    criteria_set = ParentalKey(
+        CriteriaSet, verbose_name="bộ tiêu chí", related_name="required_documents", on_delete=models.CASCADE
+    )
     code = models.SlugField(
         "mã", max_length=60, help_text="Mã ngắn, giữ nguyên giữa các phiên bản, ví dụ quyet-dinh-thanh-lap."
     )
@@ -117,7 +119,9 @@ class RequiredDocument(Orderable):
 
 
 class Criterion(Orderable):
-    criteria_set = ParentalKey(CriteriaSet, related_name="criteria", on_delete=models.CASCADE)
+    criteria_set = ParentalKey(
+        CriteriaSet, verbose_name="bộ tiêu chí", related_name="criteria", on_delete=models.CASCADE
+    )
     name = models.CharField("tiêu chí", max_length=300, help_text="Điều được chấm, viết thành một câu ngắn.")
     max_points = models.DecimalField(
         "điểm tối đa",

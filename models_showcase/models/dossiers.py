@@ -80,7 +80,9 @@ class Dossier(models.Model):
 class DossierDocument(models.Model):
     """A document held in the dossier, for one required item (by its code)."""
 
-    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="documents")
+    dossier = models.ForeignKey(
+        Dossier, verbose_name="hồ sơ", on_delete=models.CASCADE, related_name="documents"
+    )
     code = models.SlugField("văn bản bắt buộc", max_length=60, help_text="Mã của văn bản trong bộ tiêu chí.")
     document = models.ForeignKey(
         "wagtaildocs.Document", verbose_name="tài liệu", on_delete=models.PROTECT, related_name="+"
@@ -113,7 +115,9 @@ class Evaluation(models.Model):
     """One evaluation of a period, scored against the criteria set in force on its date; the
     set is stored with it, so a later version never changes a past evaluation."""
 
-    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="evaluations")
+    dossier = models.ForeignKey(
+        Dossier, verbose_name="hồ sơ", on_delete=models.CASCADE, related_name="evaluations"
+    )
     period = models.PositiveSmallIntegerField("năm đánh giá", help_text="Năm của kỳ đánh giá, ví dụ 2026.")
     evaluated_on = models.DateField("ngày đánh giá", help_text="Ngày họp đánh giá.")
     criteria_set = models.ForeignKey(
@@ -169,7 +173,9 @@ class Evaluation(models.Model):
 
 
 class EvaluationScore(models.Model):
-    evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="scores")
+    evaluation = models.ForeignKey(
+        Evaluation, verbose_name="lần đánh giá", on_delete=models.CASCADE, related_name="scores"
+    )
     criterion = models.ForeignKey(
         "models_showcase.Criterion", verbose_name="tiêu chí", on_delete=models.PROTECT, related_name="+"
     )
