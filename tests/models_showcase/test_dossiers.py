@@ -224,3 +224,11 @@ def test_admin_screens_of_records_and_criteria_open_in_vietnamese(admin_client_)
     assert "Hồ sơ bắt buộc" in form and "Tiêu chí chấm điểm" in form and "Quy chế hoạt động" in form
     assert "Hồ sơ mô hình" in html_of(admin_client_, "/admin/ho-so-mo-hinh/")
     assert admin_client_.get("/admin/ho-so-mo-hinh/999999/").status_code == 404
+
+
+def test_leaders_keep_the_criteria_sets_and_editors_read_them():
+    leaders = signed_in("lanhdao")
+    assert leaders.get("/admin/snippets/models_showcase/criteriaset/add/").status_code == 200
+    editors = signed_in("bientap")
+    assert editors.get("/admin/snippets/models_showcase/criteriaset/").status_code == 200
+    assert editors.get("/admin/snippets/models_showcase/criteriaset/add/").status_code in (302, 403)
