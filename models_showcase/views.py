@@ -51,8 +51,18 @@ def _choices(request) -> dict:
 
 class StatisticsFilter(forms.Form):
     def __init__(self, data, choices):
-        super().__init__(data)
         province = data.get(params.PROVINCE) or ""
+        commune = data.get(params.COMMUNE) or ""
+        self.notices = []
+        elsewhere = {slug: name for slug, name, p in choices["communes"] if province and p != province}
+        if commune in elsewhere:
+            # As on a section: a commune of another province is dropped with a notice, not refused.
+            data = data.copy()
+            data.pop(params.COMMUNE)
+            self.notices.append(
+                f"{elsewhere[commune]} không thuộc tỉnh, thành phố đã chọn: đã bỏ lọc theo xã."
+            )
+        super().__init__(data)
         communes = [(slug, name) for slug, name, p in choices["communes"] if not province or p == province]
         self.fields[params.PROVINCE] = forms.ChoiceField(
             label="Tỉnh, thành phố", required=False, choices=[("", "Tất cả"), *choices["provinces"]]
@@ -124,7 +134,9 @@ def _open_data(request):
         {**{k: v for k, v in row.items() if k != "url_path"}, "url": base + _model_url(row, root_path)}
         for row in stats["models"]
     ]
-    return {**stats, "models": models}, None
+    names = (params.PROVINCE, params.COMMUNE, params.MODEL_TYPE)
+    filters = {name: form.cleaned_data.get(name) or "" for name in names}  # as applied
+    return {**stats, "models": models, "filters": filters}, None
 
 
 def _licensed(response):
@@ -166,9 +178,7 @@ def statistics_json(request):
         "licence": licence,
         "as_of": data["as_of"],
         "latest_figure_date": data["latest_figure_date"],
-        "filters": {
-            name: request.GET.get(name, "") for name in (params.PROVINCE, params.COMMUNE, params.MODEL_TYPE)
-        },
+        "filters": data["filters"],
         "stage_labels": {s: STAGE_LABELS[s] for s in LIVE_STAGES},
         "totals": data["totals"],
         "by_province": data["by_province"],

@@ -159,6 +159,12 @@ def test_filters_use_the_public_names_and_refuse_what_names_nothing(client):
         assert client.get(URL + "so-lieu.json" + bad).status_code == 400
         assert client.get(URL + "mo-hinh.csv" + bad).status_code == 400
     assert client.get(URL + "?trang=1000000000000&la=1").status_code == 200
+    # A commune of another province is dropped with a notice, as on a section.
+    other = Commune.objects.get(code=26824)  # Phường Thủ Đức, TP.HCM
+    html = client.get(f"{URL}?tinh={soc_son.province.slug}&xa={other.slug}").content.decode()
+    assert "Phường Thủ Đức không thuộc tỉnh, thành phố đã chọn" in html
+    dropped = json_of(client, f"?tinh={soc_son.province.slug}&xa={other.slug}")
+    assert dropped["totals"] == province["totals"] and dropped["filters"]["xa"] == ""
 
 
 def test_open_data_carries_no_personal_field(client):
