@@ -205,6 +205,20 @@ CACHES = {"default": _cache()}
 
 PUBLIC_CACHE_MAX_AGE = env_int("PUBLIC_CACHE_MAX_AGE", 60)  # browsers, seconds
 PUBLIC_CACHE_S_MAXAGE = env_int("PUBLIC_CACHE_S_MAXAGE", 600)  # shared caches (CDN), seconds
+
+# The movement's open data (/so-lieu-phong-trao/…): the licence stated on the page, in the JSON
+# and in each file's Link header.
+OPEN_DATA_LICENCE = {
+    "name": "Giấy phép Creative Commons Ghi công 4.0 Quốc tế (CC BY 4.0)",
+    "url": "https://creativecommons.org/licenses/by/4.0/deed.vi",
+}
+# The year's deadlines of model dossiers and evaluations (day, month, what is due), shown to
+# editors on the dashboard.
+MODEL_RECORD_DEADLINES = [
+    (20, 11, "Hoàn thiện hồ sơ mô hình"),
+    (30, 11, "Đánh giá, chấm điểm mô hình"),
+    (15, 12, "Gửi kết quả xếp loại mô hình"),
+]
 # FRONTEND_CACHE_PURGE_URL: a cache in front of the site (Varnish, nginx) that accepts HTTP
 # PURGE requests; publishing then purges the page, its section and the home page at once.
 WAGTAILFRONTENDCACHE = (

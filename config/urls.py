@@ -22,6 +22,7 @@ urlpatterns = [
     path("suc-khoe/", health, name="health"),
     path("healthz", health),
     path("tim-kiem/", include("search.urls")),
+    path("", include("models_showcase.urls")),  # the movement's statistics and open data
 ]
 
 handler400 = "home.views.bad_request"

@@ -21,11 +21,19 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 
 from demo import accounts, content
 from demo.forums import FORUMS
-from demo.showcases import SHOWCASES
+from demo.showcases import RECORDS, SHOWCASES, VILLAGES
 from forums.models import ForumAnnouncementPage, ForumIndexPage, ForumSeries
 from home.models import Commune, HomePage, SiteSettings
 from home.slugs import ascii_slugify
-from models_showcase.models import ModelShowcasePage, ModelType, ShowcaseIndexPage
+from models_showcase.models import (
+    FigureValue,
+    LifecycleEvent,
+    ModelShowcasePage,
+    ModelType,
+    ReplicationPoint,
+    ShowcaseIndexPage,
+)
+from models_showcase.models.records import guess_metric
 from stories.models import StoryIndexPage, StoryPage, StoryPerson
 
 PALETTES = [
@@ -205,13 +213,11 @@ class DemoBuilder:
                 coordinating_unit=spec["coordinating_unit"],
                 year_started=spec["year_started"],
                 status=spec["status"],
-                key_figures=[
-                    {
-                        "type": "figure",
-                        "value": {"label": label, "value": value, "unit": unit, "as_of": as_of},
-                    }
+                figures=[
+                    FigureValue(metric=guess_metric(label), label=label, value=value, unit=unit, as_of=as_of)
                     for label, value, unit, as_of in spec["figures"]
                 ],
+                **self._records(spec["slug"]),
                 how_it_works=f"<p>{spec['how']}</p>",
                 join_text=f"<p>{spec['join']}</p>",
                 join_hotline=spec["hotline"],
@@ -231,6 +237,36 @@ class DemoBuilder:
                 first_published_at=self._published(datetime.date(spec["year_started"], 6, 1)),
             )
         )
+
+    def _records(self, slug: str) -> dict:
+        """Lifecycle steps and replication points of a demo model, as rows of the page."""
+        records = RECORDS.get(slug, {})
+        lifecycle = [
+            LifecycleEvent(stage=stage, date=date, decided_by=who)
+            for stage, date, who in records.get("lifecycle", [])
+        ]
+        points = [
+            ReplicationPoint(
+                commune=self.commune(key),
+                place=place,
+                started_on=started,
+                households=households,
+                members=members,
+            )
+            for key, place, started, households, members in records.get("points", [])
+        ]
+        if records.get("bulk_points"):
+            commune, rng = self.commune(records["bulk_commune"]), random.Random(slug)
+            points += [
+                ReplicationPoint(
+                    commune=commune,
+                    place=records["bulk_place"].format(n=n, village=VILLAGES[n % len(VILLAGES)]),
+                    started_on=datetime.date(2021, 1, 1) + datetime.timedelta(days=rng.randint(0, 1800)),
+                    households=rng.randint(4, 12),
+                )
+                for n in range(1, records["bulk_points"] + 1)
+            ]
+        return {"lifecycle": lifecycle, "replication_points": points}
 
     def _ward_editors(self, section: Page):
         """A unit-scoped editors group: add and edit pages only in the ward's own sub-section."""

@@ -14,7 +14,10 @@ SHOWCASES = [
         "province": HA_NOI, "communes": ["soc_son"], "year_started": 2021, "status": "hieu-qua",
         "coordinating_unit": "Công an xã Sóc Sơn phối hợp Ban Công tác Mặt trận các thôn",
         "funding": "xa-hoi-hoa", "funding_note": "Khoảng 90% camera do người dân và doanh nghiệp đóng góp.",
-        "figures": [("Camera đã lắp", "412", "chiếc", datetime.date(2026, 6, 30)),
+        "figures": [("Camera đã lắp", "120", "chiếc", datetime.date(2021, 12, 31)),
+                    ("Camera đã lắp", "265", "chiếc", datetime.date(2023, 12, 31)),
+                    ("Camera đã lắp", "412", "chiếc", datetime.date(2026, 6, 30)),
+                    ("Vụ việc được làm rõ nhờ camera", "12", "vụ", datetime.date(2023, 12, 31)),
                     ("Vụ việc được làm rõ nhờ camera", "37", "vụ", datetime.date(2026, 6, 30)),
                     ("Hộ tham gia đóng góp", "2650", "hộ", datetime.date(2026, 6, 30))],
         "how": "Mỗi thôn cử hai người quản lý tài khoản xem camera. Khi có vụ việc, công an xã được "
@@ -31,7 +34,8 @@ SHOWCASES = [
         "province": HA_NOI, "communes": ["lang", "dong_da"], "year_started": 2023, "status": "hieu-qua",
         "coordinating_unit": "Công an phường Láng",
         "funding": "ket-hop", "funding_note": "Chuông báo cháy do ngân sách hỗ trợ, bình chữa cháy do các hộ tự mua.",
-        "figures": [("Tổ liên gia", "186", "tổ", datetime.date(2026, 9, 30)),
+        "figures": [("Tổ liên gia", "74", "tổ", datetime.date(2024, 6, 30)),
+                    ("Tổ liên gia", "186", "tổ", datetime.date(2026, 9, 30)),
                     ("Hộ tham gia", "1420", "hộ", datetime.date(2026, 9, 30)),
                     ("Đám cháy được dập từ đầu", "9", "vụ", datetime.date(2026, 9, 30))],
         "how": "Mỗi tổ có một tổ trưởng, một bảng phân công và một nhóm liên lạc. Hằng quý, cảnh sát "
@@ -47,7 +51,9 @@ SHOWCASES = [
         "province": HO_CHI_MINH, "communes": ["thu_duc"], "year_started": 2019, "status": "hieu-qua",
         "coordinating_unit": "Công an phường Thủ Đức phối hợp Ủy ban MTTQ phường",
         "funding": "xa-hoi-hoa", "funding_note": "Chủ nhà trọ tự trang bị camera và bình chữa cháy.",
-        "figures": [("Nhà trọ tham gia", "318", "nhà", datetime.date(2026, 8, 31)),
+        "figures": [("Nhà trọ tham gia", "205", "nhà", datetime.date(2022, 12, 31)),
+                    ("Nhà trọ tham gia", "318", "nhà", datetime.date(2026, 8, 31)),
+                    ("Camera do chủ nhà trọ lắp", "1270", "chiếc", datetime.date(2026, 8, 31)),
                     ("Phòng trọ", "5240", "phòng", datetime.date(2026, 8, 31))],
         "how": "Mỗi nhà trọ có nội quy chung, sổ theo dõi người thuê và một người liên lạc với cảnh "
                "sát khu vực. Hằng năm phường bình xét và gắn biển nhà trọ văn minh.",
@@ -115,4 +121,54 @@ SHOWCASES = [
         "hotline": "",
     },
 ]
+# fmt: on
+
+# The records of each demo model: its lifecycle steps (stage, date, who decided) and its
+# replication points (commune key, place, start date, households, members). "bulk_points"
+# generates that many camera points, as one province reported "Camera an ninh" at 331 points.
+D = datetime.date
+# fmt: off
+RECORDS = {
+    "camera-an-ninh-xa-soc-son": {
+        "lifecycle": [("de-xuat", D(2021, 3, 2), "Công an xã Sóc Sơn"),
+                      ("cong-nhan", D(2021, 5, 10), "Chủ tịch UBND xã Sóc Sơn"),
+                      ("nhan-rong", D(2023, 1, 16), "UBND xã Sóc Sơn"),
+                      ("so-ket", D(2025, 12, 20), "Ban Chỉ đạo phong trào xã Sóc Sơn")],
+        "bulk_points": 331, "bulk_commune": "soc_son", "bulk_place": "Điểm camera số {n}, thôn {village}",
+    },
+    "to-lien-gia-an-toan-pccc-phuong-lang": {
+        "lifecycle": [("cong-nhan", D(2023, 4, 3), "Chủ tịch UBND phường Láng"),
+                      ("nhan-rong", D(2024, 7, 1), "UBND phường Láng")],
+        "points": [("lang", "Tổ dân phố số 3", D(2023, 4, 15), 48, None),
+                   ("lang", "Tổ dân phố số 7", D(2023, 6, 1), 52, None),
+                   ("dong_da", "Ngõ 120 phố Chùa Láng", D(2024, 8, 10), 35, None)],
+    },
+    "nha-tro-tu-quan-phuong-thu-duc": {
+        "lifecycle": [("cong-nhan", D(2019, 9, 5), "Chủ tịch UBND phường"),
+                      ("tong-ket", D(2024, 12, 18), "Ủy ban MTTQ phường Thủ Đức")],
+        "points": [("thu_duc", "Khu phố 1", D(2019, 9, 20), None, 640),
+                   ("thu_duc", "Khu phố 4", D(2020, 3, 1), None, 910)],
+    },
+    "nhom-zalo-ket-noi-binh-yen-cu-chi": {
+        "lifecycle": [("de-xuat", D(2022, 2, 14), "Công an xã Củ Chi")],
+        "points": [("cu_chi", "Ấp Bàu Tre", D(2022, 3, 1), None, 420),
+                   ("cu_chi", "Ấp Chợ", D(2022, 3, 1), None, 380)],
+    },
+    "to-dan-pho-tu-quan-hai-chau": {
+        "lifecycle": [("cong-nhan", D(2020, 6, 1), "Chủ tịch UBND phường Hải Châu")],
+        "points": [("hai_chau", "Tổ dân phố 12", D(2020, 6, 15), 86, None),
+                   ("hai_chau", "Tổ dân phố 18", D(2021, 1, 10), 74, None)],
+    },
+    "xe-om-tu-quan-ho-guom": {
+        "lifecycle": [("cong-nhan", D(2018, 8, 1), "Công an phường Hoàn Kiếm")],
+        "points": [("hoan_kiem", "Bờ hồ phố Đinh Tiên Hoàng", D(2018, 8, 1), None, 40),
+                   ("hoan_kiem", "Phố Hàng Khay", D(2019, 2, 1), None, 24)],
+    },
+    "xom-dao-binh-yen-hoi-an": {
+        "lifecycle": [("cong-nhan", D(2017, 5, 1), "UBND phường Hội An"),
+                      ("tam-dung", D(2025, 8, 1), "UBND phường Hội An",)],
+        "points": [("hoi_an", "Khối phố An Hội", D(2017, 5, 1), 420, None)],
+    },
+}
+VILLAGES = ("Đông", "Đoài", "Thượng", "Hạ", "Trung", "Bắc", "Nam")
 # fmt: on

@@ -19,5 +19,9 @@ KIND = ContentKind(
     type_field="model_type",
     section_filters=("tinh", "xa", "mo-hinh", "nam"),
     search_names=("mô hình",),
-    home=HomeBlock("models_showcase/includes/home_block.html", count=4, keep_streamfields=("key_figures",)),
+    home=HomeBlock(
+        "models_showcase/includes/home_block.html",
+        count=4,
+        select=lambda items: items.prefetch_related("figures"),  # its cards print the latest figures
+    ),
 )

@@ -3,10 +3,11 @@
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
-from wagtail.blocks import StructBlockValidationError
 
 from home.models import Commune
+from models_showcase.models import FigureValue
 from tests.helpers import a_showcase, errors_of
 
 pytestmark = pytest.mark.django_db
@@ -26,17 +27,14 @@ def test_showcase_year_cannot_be_in_the_future():
     assert "year_started" in errors_of(showcase)
 
 
-def test_key_figure_date_cannot_be_in_the_future():
-    showcase = a_showcase()
-    block = showcase.key_figures.stream_block.child_blocks["figure"]
-    value = block.to_python(
-        {
-            "label": "Camera",
-            "value": "10",
-            "unit": "chiếc",
-            "as_of": str(timezone.localdate() + datetime.timedelta(days=3)),
-        }
+def test_figure_date_cannot_be_in_the_future():
+    figure = FigureValue(
+        page=a_showcase(),
+        label="Camera",
+        value="10",
+        unit="chiếc",
+        as_of=timezone.localdate() + datetime.timedelta(days=3),
     )
-    with pytest.raises(StructBlockValidationError) as info:
-        block.clean(value)
-    assert info.value.block_errors["as_of"].messages == ["Ngày thống kê không thể ở tương lai."]
+    with pytest.raises(ValidationError) as info:
+        figure.full_clean()
+    assert info.value.message_dict["as_of"] == ["Ngày thống kê không thể ở tương lai."]

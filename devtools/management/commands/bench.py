@@ -7,7 +7,10 @@ from stories.models import StoryIndexPage, StoryPage
 
 
 class Command(BaseCommand):
-    help = "Đo thời gian máy chủ (median, p95) và số truy vấn của trang chủ, chuyên mục và trang câu chuyện."
+    help = (
+        "Đo thời gian máy chủ (median, p95) và số truy vấn của trang chủ, chuyên mục, trang câu chuyện "
+        "và trang số liệu phong trào."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--pages", type=int, default=50, help="Số trang câu chuyện lấy mẫu.")
@@ -24,11 +27,14 @@ class Command(BaseCommand):
         last_page = max(1, -(-story_count // StoryIndexPage.page_size))
         self.stdout.write(HEADER)
         story = measure("trang câu chuyện (mẫu)", story_urls, rounds=rounds)
+        stats = measure("số liệu phong trào", ["/so-lieu-phong-trao/"], rounds=rounds * 10)
         for result in (
             measure("trang chủ /", ["/"], rounds=rounds * 10),
             story,
             measure("chuyên mục, trang 1", [index.url], rounds=rounds * 10),
             measure(f"chuyên mục, trang {last_page}", [f"{index.url}?trang={last_page}"], rounds=rounds * 10),
+            stats,
         ):
             self.stdout.write(result.line())
         self.stdout.write(verdict("trang câu chuyện (trung vị < 25 ms)", story.median_ms < 25))
+        self.stdout.write(verdict("số liệu phong trào (trung vị < 60 ms)", stats.median_ms < 60))

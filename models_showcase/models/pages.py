@@ -1,21 +1,24 @@
-"""Community security models ("mô hình bảo đảm ANTT") and the pages that show them off."""
+"""Community security models ("mô hình bảo đảm ANTT") and the pages that show them off; what a page
+records over time lives in `records.py`, its dossier in `dossiers.py`."""
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.functional import cached_property
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from home.blocks import BODY_FEATURES, CaptionedImageBlock, DocumentBlock, KeyFigureBlock, phone_validator
+from home.blocks import BODY_FEATURES, CaptionedImageBlock, DocumentBlock, phone_validator
 from home.models import ArticlePage, Commune, SectionIndexPage
 from home.slugs import ascii_slugify
 from home.widgets import CommuneMultipleChooser, VietnameseOrderedSelect
+from models_showcase.models.records import LIVE_POINT_STATUSES, LifecycleStage, current_stage, series_of
 
 
 @register_snippet
@@ -90,12 +93,6 @@ class ModelShowcasePage(ArticlePage):
         help_text="Năm mô hình bắt đầu hoạt động.",
     )
     status = models.CharField("tình trạng", max_length=20, choices=ShowcaseStatus.choices)
-    key_figures = StreamField(
-        [("figure", KeyFigureBlock())],
-        verbose_name="số liệu nổi bật",
-        blank=True,
-        help_text="Mỗi dòng một chỉ số: camera, hộ tham gia, lượt tuần tra, người được giúp…",
-    )
     how_it_works = RichTextField("cách vận hành", features=BODY_FEATURES)
     join_text = RichTextField(
         "cách tham gia", features=BODY_FEATURES, blank=True, help_text="Người dân muốn tham gia cần làm gì."
@@ -152,7 +149,24 @@ class ModelShowcasePage(ArticlePage):
             ],
             heading="Thông tin mô hình",
         ),
-        FieldPanel("key_figures"),
+        InlinePanel(
+            "lifecycle",
+            heading="Vòng đời mô hình",
+            label="bước",
+            help_text="Đề xuất, công nhận, nhân rộng, sơ kết, tổng kết, tạm dừng, thanh loại: mỗi bước một dòng có ngày.",
+        ),
+        InlinePanel(
+            "figures",
+            heading="Số liệu theo thời gian",
+            label="giá trị",
+            help_text="Mỗi dòng một giá trị có ngày; các dòng cùng tên chỉ số tạo thành biểu đồ trên trang.",
+        ),
+        InlinePanel(
+            "replication_points",
+            heading="Điểm nhân rộng",
+            label="điểm",
+            help_text="Mỗi nơi mô hình hoạt động một dòng; số điểm trên trang và trong số liệu phong trào là số dòng.",
+        ),
         FieldPanel("how_it_works"),
         MultiFieldPanel(
             [FieldPanel("join_text"), FieldPanel("join_hotline"), FieldPanel("join_zalo_url")],
@@ -166,7 +180,11 @@ class ModelShowcasePage(ArticlePage):
     parent_page_types = ["models_showcase.ShowcaseIndexPage"]
     subpage_types = []
     # Its communes print on the page, in the share card, the caption and the feed links.
-    page_prefetch_related = (Prefetch("communes", queryset=Commune.objects.select_related("province")),)
+    page_prefetch_related = (
+        Prefetch("communes", queryset=Commune.objects.select_related("province")),
+        "lifecycle",
+        "figures",
+    )
 
     class Meta:
         verbose_name = "mô hình bảo đảm ANTT"
@@ -204,10 +222,62 @@ class ModelShowcasePage(ArticlePage):
     def card_date(self):
         return None
 
+    # --- Records (models_showcase/models/records.py) -------------------------------------
+
+    def figure_series(self) -> list:
+        return series_of(self.figures.all())
+
     @property
     def top_figures(self) -> list:
-        """The first three key figures, for cards; list from `listing(keep_streamfields=…)`."""
-        return [block.value for block in self.key_figures[:3]]
+        """The latest value of the first three figures, for cards (prefetch `figures`)."""
+        return [series.latest for series in self.figure_series()[:3]]
+
+    @cached_property
+    def current_step(self):
+        return current_stage(self.lifecycle.all())
+
+    @property
+    def is_retired(self) -> bool:
+        step = self.current_step
+        return step is not None and step.stage == LifecycleStage.RETIRED
+
+    def lifecycle_steps(self) -> list:
+        return sorted(self.lifecycle.all(), key=lambda e: (e.date, e.sort_order or 0))
+
+    def point_summary(self) -> dict:
+        """Live points (active or paused) with their households and members: one aggregate
+        query, or summed in memory in a preview (rows held by the revision)."""
+        rows = self.replication_points.all()
+        if isinstance(rows, models.QuerySet):
+            from django.db.models import Count, Sum
+
+            found = rows.filter(status__in=LIVE_POINT_STATUSES).aggregate(
+                count=Count("pk"), households=Sum("households"), members=Sum("members")
+            )
+            return {key: value or 0 for key, value in found.items()}
+        points = [p for p in rows if p.status in LIVE_POINT_STATUSES]
+        return {
+            "count": len(points),
+            "households": sum(p.households or 0 for p in points),
+            "members": sum(p.members or 0 for p in points),
+        }
+
+    def public_dossier(self) -> dict | None:
+        """What the unit chose to show of the dossier: completeness, latest classification, and
+        the documents marked public. None when nothing is public."""
+        from models_showcase.models.dossiers import Dossier
+
+        if not self.pk:
+            return None  # a preview of a page not saved yet
+        dossier = Dossier.objects.filter(page=self).first()
+        if dossier is None:
+            return None
+        shown = {"documents": list(dossier.documents.filter(is_public=True).select_related("document"))}
+        if dossier.show_completeness:
+            shown["completeness"] = dossier.completeness()
+        if dossier.show_classification:
+            shown["evaluation"] = dossier.latest_evaluation()
+        return shown if any(shown.values()) else None
 
     def live_related_stories(self):
         """Stories that point at this showcase, for its 'related stories' list."""
