@@ -8,15 +8,24 @@ export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 
 
 .PHONY: static
-.PHONY: run test lint format check pytest bench install clean-venv catalogs messages audit node-deps
+.PHONY: run test lint format check pytest bench install install-runtime clean-venv catalogs messages audit node-deps
 
-# The virtual environment is rebuilt whenever the lock file changes.
+# The virtual environment is brought up to date whenever a lock file changes. `make run` installs
+# what the site needs to run (requirements/runtime-lock.txt); `make test` and the other developer
+# targets add the test and lint tools (requirements/lock.txt, the same pins plus the dev extra).
+$(VENV)/.installed-runtime: requirements/runtime-lock.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet --require-hashes -r requirements/runtime-lock.txt
+	@touch $@
+
 $(VENV)/.installed: requirements/lock.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet --require-hashes -r requirements/lock.txt
-	@touch $@
+	@touch $@ $(VENV)/.installed-runtime
 
+install-runtime: $(VENV)/.installed-runtime
 install: $(VENV)/.installed
 
 # The audit's npm packages (tools/audit: Lighthouse, axe-core, puppeteer-core, vnu-jar), reinstalled
@@ -33,7 +42,7 @@ $(NODE_DEPS): tools/audit/package.json tools/audit/package-lock.json
 node-deps: $(NODE_DEPS)
 
 # Compile site/locale/**/*.po into .mo files (build output, ignored by git); needs no GNU gettext.
-catalogs: install
+catalogs: install-runtime
 	$(PY) manage.py compile_catalogs
 
 # After a Wagtail upgrade: merge new admin messages into site/locale/vi, then translate the
@@ -44,7 +53,7 @@ messages: install
 
 ## make run: set up everything, load demo content, serve on http://127.0.0.1:$(PORT) (DEBUG off);
 ## the server also runs publish_scheduled every minute (config/gunicorn.conf.py)
-run: install catalogs
+run: install-runtime catalogs
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_localities
 	$(PY) manage.py repair_slugs
@@ -58,10 +67,10 @@ run: install catalogs
 
 # Collected, compressed static files; redone only when a source file or the lock changes.
 STATIC_MANIFEST := var/static/staticfiles.json
-$(STATIC_MANIFEST): $(shell find site/static -type f 2>/dev/null) requirements/lock.txt
+$(STATIC_MANIFEST): $(shell find site/static -type f 2>/dev/null) requirements/runtime-lock.txt
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 
-static: install $(STATIC_MANIFEST)
+static: install-runtime $(STATIC_MANIFEST)
 
 ## make test: lint, Django checks, migrations check and the whole pytest suite
 test: install catalogs lint check pytest
