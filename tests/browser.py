@@ -226,8 +226,9 @@ def close_date_picker(driver, field) -> None:
         field.send_keys(Keys.TAB)
     try:
         waiting(driver, 1).until(lambda d: not picker_open(d))
-    except TimeoutException:  # still open (Tab reached another date field): click the heading
-        driver.find_element("css selector", "h1").click()
+    except TimeoutException:  # still open (Tab reached another date field): click empty space,
+        # which the picker hears as a mousedown on the document
+        driver.execute_script("document.body.dispatchEvent(new MouseEvent('mousedown', {bubbles: true}))")
     waiting(driver).until(lambda d: not picker_open(d), "the date picker stayed open")
 
 
