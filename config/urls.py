@@ -22,6 +22,7 @@ urlpatterns = [
     path("suc-khoe/", health, name="health"),
     path("healthz", health),
     path("tim-kiem/", include("search.urls")),
+    path("", include("participation.urls")),
 ]
 
 handler400 = "home.views.bad_request"
