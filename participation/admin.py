@@ -56,8 +56,8 @@ class SubmissionFilterSet(WagtailFilterSet):
 
 
 class ScopedObjectMixin:
-    def get_object(self, queryset=None):
-        obj = super().get_object(queryset)
+    def get_object(self, *args, **kwargs):
+        obj = super().get_object(*args, **kwargs)
         if not scope.in_scope(self.request.user, obj):
             raise Http404("Ý kiến này không thuộc đơn vị của bạn.")
         return obj
