@@ -8,10 +8,11 @@ is created here: submissions come from citizens only.
 import django_filters
 from django.http import Http404
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.html import format_html
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel, ObjectList, Panel
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import DeleteView, EditView, HistoryView, IndexView, SnippetViewSet
 
@@ -122,7 +123,11 @@ class SubmissionViewSet(SnippetViewSet):
     search_fields = ["code", "text", "public_question", "answer"]
     list_per_page = 50
     list_display = [
-        Column("display_code", label="Mã"),
+        TitleColumn(
+            "display_code",
+            label="Mã",
+            get_url=lambda obj: reverse("participation_admin:edit", args=[obj.pk]),
+        ),
         Column("get_kind_display", label="Loại"),
         Column("commune", label="Xã, phường"),
         Column("short_text", label="Nội dung"),

@@ -58,6 +58,7 @@ class SubmissionForm(forms.Form):
     form_started = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         if not self.is_bound:
             self.fields["form_started"].initial = guards.form_token()
@@ -171,4 +172,7 @@ class NominationForm(FeedbackForm):
 
 
 class TrackingForm(forms.Form):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, label_suffix="", **kwargs)
+
     ma = forms.CharField(label="Mã tra cứu", max_length=40, help_text="Ví dụ: ABCD-EFGH-23.")
