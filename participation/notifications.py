@@ -6,6 +6,7 @@ import logging
 
 from django.conf import settings
 from django.core.mail import send_mail
+from django.urls import reverse
 
 logger = logging.getLogger(__name__)
 
@@ -23,7 +24,7 @@ def new_submission(submission):
     from participation.scope import moderators_of
 
     emails = sorted({user.email for user in moderators_of(submission.commune) if user.email})
-    admin_url = f"{settings.WAGTAILADMIN_BASE_URL}/admin/y-kien-nguoi-dan/edit/{submission.pk}/"
+    admin_url = settings.WAGTAILADMIN_BASE_URL + reverse("participation_admin:edit", args=[submission.pk])
     _send(
         f"[Bình Yên] {submission.get_kind_display()} mới: {submission.display_code}",
         f"{submission.get_kind_display()} mới gửi tới {submission.commune.name}.\n"

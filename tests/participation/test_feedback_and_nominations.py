@@ -1,0 +1,102 @@
+""" "Hỏi đáp – Góp ý" to a commune typed without marks, and nominations that become draft stories."""
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from participation.models import Submission
+from participation.statuses import Kind
+from stories.models import StoryPage
+from tests.participation.helpers import post_form, unit_moderator
+
+pytestmark = pytest.mark.django_db
+
+HOAN_KIEM = 70
+FEEDBACK = {
+    "province": "1",
+    "commune_name": "hoan kiem",
+    "topic": "giao-thong",
+    "text": "Đề nghị phường bố trí người điều tiết giao thông trước cổng trường vào giờ tan học.",
+}
+NOMINATION = {
+    "province": "1",
+    "commune_name": "Hoàn Kiếm",
+    "text": "Anh xe ôm trả lại chiếc ví có 20 triệu đồng cho một du khách bị đánh rơi trên phố Hàng Bạc.",
+    "happened_on": "2026-11-20",
+    "place": "Phố Hàng Bạc",
+    "featured_person": "Anh Nguyễn Văn Bình",
+}
+
+
+def test_feedback_reaches_the_commune_typed_without_marks(
+    client, django_user_model, django_capture_on_commit_callbacks
+):
+    unit_moderator(django_user_model, "tiepnhan-hk", HOAN_KIEM)  # the unit gets the mail
+    page = client.get("/hoi-dap/")
+    assert page.status_code == 200 and "no-store" in page["Cache-Control"]
+    assert "Báo tin về an ninh trật tự" in page.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post_form(client, "/hoi-dap/", FEEDBACK)
+    assert response.status_code == 303
+    submission = Submission.objects.get()
+    assert (
+        submission.kind == Kind.FEEDBACK and submission.commune_id == HOAN_KIEM and submission.forum is None
+    )
+    assert [m.to for m in mail.outbox] == [["tiepnhan-hk@example.vn"]]
+    assert submission.text not in mail.outbox[0].body  # the mail names the code, not what was sent
+
+
+def test_an_unknown_or_ambiguous_commune_is_a_form_error(client):
+    response = post_form(client, "/hoi-dap/", {**FEEDBACK, "commune_name": "khong co noi nay"})
+    assert response.status_code == 400 and "Không tìm thấy" in response.content.decode()
+    response = post_form(client, "/hoi-dap/", {**FEEDBACK, "province": "99999"})
+    assert response.status_code == 400
+    assert not Submission.objects.exists()
+
+
+def test_a_nomination_becomes_a_draft_story_in_two_clicks_with_consent_missing(client, django_user_model):
+    moderator = unit_moderator(django_user_model, "tiepnhan-hk", HOAN_KIEM)
+    assert post_form(client, "/hoi-dap/guong-nguoi-tot/", NOMINATION).status_code == 303
+    submission = Submission.objects.get(kind=Kind.NOMINATION)
+    assert submission.happened_on == datetime.date(2026, 11, 20) and submission.place == "Phố Hàng Bạc"
+
+    admin = client.__class__(HTTP_HOST="127.0.0.1")
+    admin.force_login(moderator)
+    edit = admin.get(reverse("participation_admin:edit", args=[submission.pk])).content.decode()
+    confirm_url = reverse("participation_nomination_story", args=[submission.pk])
+    assert confirm_url in edit  # first click
+    assert admin.get(confirm_url).status_code == 200
+    response = admin.post(confirm_url)  # second click
+    story = StoryPage.objects.get(nominations=submission)
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "wagtailadmin_pages:edit", args=[story.pk]
+    )
+    assert not story.live and story.commune_id == HOAN_KIEM and story.deed_date == datetime.date(2026, 11, 20)
+    person = story.people.get()
+    assert person.full_name == "Anh Nguyễn Văn Bình" and not person.consent_given
+    assert story.get_publish_blockers()  # cannot be published until consent is recorded
+
+    tracking = client.get(f"/tra-cuu/{submission.code}/").content.decode()
+    assert story.title not in tracking  # not published yet
+    story.people.update(consent_given=True, consent_date=datetime.date(2026, 11, 25), age_group="nguoi-lon")
+    story = StoryPage.objects.get(pk=story.pk)
+    story.save_revision().publish()
+    tracking = client.get(f"/tra-cuu/{submission.code}/").content.decode()
+    assert "Câu chuyện đã được đăng" in tracking
+
+
+def test_another_unit_cannot_draft_a_story_from_the_nomination(client, django_user_model):
+    stranger = unit_moderator(django_user_model, "tiepnhan-cc", 27553)
+    assert post_form(client, "/hoi-dap/guong-nguoi-tot/", NOMINATION).status_code == 303
+    submission = Submission.objects.get()
+    admin = client.__class__(HTTP_HOST="127.0.0.1")
+    admin.force_login(stranger)
+    assert admin.post(reverse("participation_nomination_story", args=[submission.pk])).status_code == 404
+    assert not StoryPage.objects.filter(nominations=submission).exists()
+
+
+def test_a_nomination_of_a_future_date_is_refused(client):
+    response = post_form(client, "/hoi-dap/guong-nguoi-tot/", {**NOMINATION, "happened_on": "2099-01-01"})
+    assert response.status_code == 400 and not Submission.objects.exists()
