@@ -3,6 +3,7 @@ moderator answers it in the admin and publishes it; the tracking page shows the 
 forum page the Q&A, without the citizen's name or phone. Only what a person fills in is sent."""
 
 import time
+from pathlib import Path
 
 import pytest
 from django.urls import reverse
@@ -19,9 +20,28 @@ PUBLIC_QUESTION = "Công an xã có tăng tuần tra ban đêm ở ấp 3 để 
 ANSWER = "Từ tuần sau, tổ tuần tra của xã và dân phòng ấp 3 tuần tra từ 22 giờ đến 4 giờ sáng."
 
 
+AXE = Path(__file__).resolve().parents[2] / "tools" / "audit" / "node_modules" / "axe-core" / "axe.min.js"
+
+
 @pytest.fixture
 def browser_viewport():
     return PHONE
+
+
+def axe_violations(driver, within: str = "html") -> list[str]:
+    """axe-core's violations on the page as it is now (the same axe-core as the page audit)."""
+    if not AXE.exists():
+        pytest.fail("axe-core is missing: run `make node-deps`")
+    driver.execute_script(AXE.read_text(encoding="utf-8"))
+    result = driver.execute_async_script(
+        """
+        const done = arguments[arguments.length - 1];
+        axe.run(document.querySelector(arguments[0]), {resultTypes: ["violations"]})
+            .then((r) => done(r.violations.map((v) => v.id + ": " + v.nodes.map((n) => n.target).join(" "))));
+        """,
+        within,
+    )
+    return result
 
 
 def test_a_question_from_a_phone_is_answered_and_published(site_server, browser, django_user_model, settings):
@@ -34,8 +54,10 @@ def test_a_question_from_a_phone_is_answered_and_published(site_server, browser,
 
     # The citizen, on the forum's page.
     browser.get(f"{site_server}{forum.url}")
+    assert axe_violations(browser) == []
     tap(browser, "Gửi câu hỏi cho diễn đàn")
     opened = time.monotonic()
+    assert axe_violations(browser) == []
     labelled(browser, "Nội dung").send_keys(QUESTION)
     Select(labelled(browser, "Lĩnh vực")).select_by_visible_text("An ninh trật tự")
     labelled(browser, "Họ tên (không bắt buộc)").send_keys(NAME)
@@ -52,11 +74,13 @@ def test_a_question_from_a_phone_is_answered_and_published(site_server, browser,
     code = browser.find_element(By.CSS_SELECTOR, ".tracking-code").text
     assert "Đã tiếp nhận" in browser.find_element(By.CSS_SELECTOR, ".tracking-status").text
     tracking_url = browser.current_url.split("?")[0]
+    assert axe_violations(browser) == []
     assert NAME not in browser.page_source and PHONE_NUMBER not in browser.page_source
 
     # The unit's moderator finds it in the queue and answers.
     sign_in(browser, site_server, "tiepnhan-cuchi", PASSWORD)
     browser.get(f"{site_server}{reverse('participation_admin:list')}")
+    assert axe_violations(browser, "main") == []
     with navigation(browser):
         click(browser, browser.find_element(By.LINK_TEXT, code))
     assert NAME in browser.page_source  # the unit sees who asked
@@ -83,6 +107,7 @@ def test_a_question_from_a_phone_is_answered_and_published(site_server, browser,
     browser.get(tracking_url)
     assert "Đã trả lời tại diễn đàn" in browser.find_element(By.CSS_SELECTOR, ".tracking-status").text
     assert ANSWER in browser.find_element(By.CSS_SELECTOR, ".tracking-answer").text
+    assert axe_violations(browser) == []
     browser.get(f"{site_server}{forum.url}")
     qa = waiting(browser).until(lambda d: d.find_element(By.CSS_SELECTOR, ".qa-list"))
     assert PUBLIC_QUESTION in qa.text and ANSWER in qa.text
