@@ -11,6 +11,7 @@ from wagtail.snippets.models import register_snippet
 
 from participation import nominations, scope
 from participation.admin import SubmissionViewSet
+from participation.bulk_actions import ChangeStatusBulkAction
 from participation.models import Submission
 from participation.statuses import NotUsefulReason, Status, status_text
 from participation.texts import closed_reason, forum_counts
@@ -99,3 +100,16 @@ def page_vote(context, page):
     return render_to_string(
         "participation/includes/vote.html", {"page": page, "reasons": NotUsefulReason.choices}, request=None
     )
+
+
+hooks.register("register_bulk_action", ChangeStatusBulkAction)
+
+
+@hooks.register("before_bulk_action")
+def keep_bulk_actions_in_the_unit(request, action_type, objects, action_class_instance):
+    """Wagtail's own bulk delete checks the model permission only: refuse another unit's rows."""
+    if getattr(action_class_instance, "model", None) is not Submission:
+        return None
+    if any(not scope.in_scope(request.user, obj) for obj in objects):
+        return render(request, "participation/admin/not_yours.html", status=404)
+    return None
