@@ -42,7 +42,7 @@ class ChangeStatusBulkAction(SnippetBulkAction):
         return scope.scoped(self.request.user, Submission.objects.all()).values_list("pk", flat=True)
 
     def get_actionable_objects(self):
-        objects, extra = super().get_actionable_objects()
+        objects, _ = super().get_actionable_objects()
         # Another unit's submissions are not listed at all, not even as "no access".
         return objects, {"items_with_no_access": []}
 
