@@ -3,13 +3,14 @@ and what forum pages and articles show at their end (Q&A, counts, the reporting 
 
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
-from django.urls import path
+from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin import messages
+from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 
-from participation import nominations, scope
+from participation import nominations, reports, scope
 from participation.admin import SubmissionViewSet
 from participation.bulk_actions import ChangeStatusBulkAction
 from participation.models import Submission
@@ -36,8 +37,14 @@ def nomination_story(request, pk: int):
 @hooks.register("register_admin_urls")
 def admin_urls():
     return [
-        path("y-kien-nguoi-dan/<int:pk>/tao-bai/", nomination_story, name="participation_nomination_story")
+        path("y-kien-nguoi-dan/<int:pk>/tao-bai/", nomination_story, name="participation_nomination_story"),
+        path("bao-cao/danh-gia-bai-viet/", reports.page_votes, name="participation_page_votes"),
     ]
+
+
+@hooks.register("register_reports_menu_item")
+def page_votes_menu_item():
+    return MenuItem("Đánh giá bài viết", reverse("participation_page_votes"), icon_name="help", order=900)
 
 
 @hooks.register("register_log_actions")

@@ -41,3 +41,14 @@ def test_a_vote_from_another_site_is_refused(client):
     story = StoryPage.objects.live().first()
     response = client.post(f"/danh-gia/{story.pk}/", {"huu-ich": "co"}, HTTP_ORIGIN="https://evil.example")
     assert response.status_code == 400 and not PageVote.objects.exists()
+
+
+def test_editors_see_the_counts_per_page_section_and_unit(client, django_user_model):
+    story = StoryPage.objects.live().first()
+    for answer in ("co", "co", "khong"):
+        client.post(f"/danh-gia/{story.pk}/", {"huu-ich": answer, "ly-do": "kho-hieu"})
+    admin = client.__class__(HTTP_HOST="127.0.0.1")
+    admin.force_login(django_user_model.objects.create_superuser("bt", "bt@example.vn", "x"))
+    html = admin.get("/admin/bao-cao/danh-gia-bai-viet/").content.decode()
+    assert story.title in html and story.get_parent().title in html and "Khó hiểu: 1" in html
+    assert "<td>2</td><td>1</td>" in html
