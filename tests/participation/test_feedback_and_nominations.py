@@ -7,6 +7,7 @@ from django.core import mail
 from django.urls import reverse
 
 from participation.models import Submission
+from participation.scope import moderators_of
 from participation.statuses import Kind
 from stories.models import StoryPage
 from tests.participation.helpers import post_form, unit_moderator
@@ -34,6 +35,7 @@ def test_feedback_reaches_the_commune_typed_without_marks(
     client, django_user_model, django_capture_on_commit_callbacks
 ):
     unit_moderator(django_user_model, "tiepnhan-hk", HOAN_KIEM)  # the unit gets the mail
+    unit_moderator(django_user_model, "tiepnhan-cc", 27553)  # another unit does not
     page = client.get("/hoi-dap/")
     assert page.status_code == 200 and "no-store" in page["Cache-Control"]
     assert "Báo tin về an ninh trật tự" in page.content.decode()
@@ -44,8 +46,12 @@ def test_feedback_reaches_the_commune_typed_without_marks(
     assert (
         submission.kind == Kind.FEEDBACK and submission.commune_id == HOAN_KIEM and submission.forum is None
     )
-    assert [m.to for m in mail.outbox] == [["tiepnhan-hk@example.vn"]]
-    assert submission.text not in mail.outbox[0].body  # the mail names the code, not what was sent
+    # The unit's moderators: the new one and the demo's Hoàn Kiếm ward group; no other unit.
+    (message,) = mail.outbox
+    assert "tiepnhan-hk@example.vn" in message.to
+    assert set(message.to) == {u.email for u in moderators_of(submission.commune) if u.email}
+    assert "tiepnhan-cc@example.vn" not in message.to
+    assert submission.text not in message.body  # the mail names the code, not what was sent
 
 
 def test_an_unknown_or_ambiguous_commune_is_a_form_error(client):
