@@ -239,7 +239,8 @@ class DemoBuilder:
         # The ward's moderators of citizens' questions too (participation: scoped to the same unit).
         group.permissions.add(
             *Permission.objects.filter(
-                content_type__app_label="participation", codename__in=("change_submission", "view_contact_details")
+                content_type__app_label="participation",
+                codename__in=("change_submission", "view_contact_details"),
             )
         )
         if not created:

@@ -79,4 +79,3 @@ def forum_of_demo():
     from forums.models import ForumAnnouncementPage
 
     return ForumAnnouncementPage.objects.filter(title=FORUM_TITLE).first()
-
