@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from home.blocks import phone_validator
 from home.choosers import query_words, search_communes
+from home.image_uploads import SafeImageField
 from home.models import Commune, Province
 from participation import guards
 from participation.models.submissions import TEXT_MAX
@@ -151,7 +152,12 @@ class NominationForm(FeedbackForm):
         required=False,
         help_text="Tên hoặc cách nhận ra người đó; chỉ công bố khi người đó đồng ý.",
     )
-    field_order = ["text", "happened_on", "place", "province", "commune_name", "featured_person"]
+    photo = SafeImageField(
+        label="Ảnh (không bắt buộc)",
+        required=False,
+        help_text="Một ảnh JPG, PNG hoặc WebP. Thông tin vị trí trong ảnh được xóa trước khi lưu.",
+    )
+    field_order = ["text", "happened_on", "place", "province", "commune_name", "featured_person", "photo"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

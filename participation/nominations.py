@@ -42,15 +42,41 @@ def draft_story(submission, user):
         byline=f"Theo lời giới thiệu {submission.display_code}",
         live=False,
     )
+    photo = _image_of(submission)
+    if photo is not None:
+        story.hero_image = photo
+        story.hero_credit = "Ảnh người dân gửi"
     if submission.featured_person:
-        # Consent not recorded: the story's publish blockers refuse it until an editor records it.
-        story.people = [StoryPerson(full_name=submission.featured_person[:120], consent_given=False)]
+        # Consent not recorded: the story's publish blockers refuse it until an editor records it,
+        # and the photo (taken as the person's) stays hidden until then.
+        story.people = [
+            StoryPerson(full_name=submission.featured_person[:120], consent_given=False, photo=photo)
+        ]
     section.add_child(instance=story)
     story.save_revision(user=user, log_action=True)
     submission.story = story
     submission.save(update_fields=["story"])
     log(submission, "participation.story_drafted", user=user, data={"story": story.pk})
     return story
+
+
+def _image_of(submission):
+    """The nomination's photo as an image of the library (in the root collection), or None."""
+    if not submission.photo:
+        return None
+    import io
+
+    from django.core.files.images import ImageFile
+    from wagtail.images import get_image_model
+
+    with submission.photo.open("rb") as source:
+        content = io.BytesIO(source.read())
+    name = submission.photo.name.rsplit("/", 1)[-1]
+    image = get_image_model()(
+        title=f"Ảnh từ lời giới thiệu {submission.display_code}", file=ImageFile(content, name=name)
+    )
+    image.save()
+    return image
 
 
 def _escaped_lines(text):

@@ -113,15 +113,15 @@ def feedback(request):
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def nomination(request):
-    form = NominationForm(request.POST or None)
+    form = NominationForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
 
         def extra(data):
-            return {
-                "happened_on": data["happened_on"],
-                "place": data["place"],
-                "featured_person": data["featured_person"],
-            }
+            fields = {"happened_on": data["happened_on"], "place": data["place"]}
+            fields["featured_person"] = data["featured_person"]
+            if data.get("photo"):
+                fields["photo"] = data["photo"]
+            return fields
 
         _, response = _receive(request, form, Kind.NOMINATION, lambda data: data["commune"], extra_of=extra)
         if response is not None:

@@ -1,6 +1,7 @@
 """Admin and page hooks: the moderators' queue, the audit-log labels, a nomination's draft story,
 and what forum pages and articles show at their end (Q&A, counts, the reporting panel, the vote)."""
 
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import path, reverse
@@ -34,10 +35,27 @@ def nomination_story(request, pk: int):
     return render(request, "participation/admin/confirm_story.html", {"submission": submission})
 
 
+def nomination_photo(request, pk: int):
+    """The photo sent with a nomination, for the unit's moderators only (never a public file)."""
+    submission = Submission.objects.filter(pk=pk).exclude(photo="").first()
+    if (
+        submission is None
+        or not request.user.has_perm(scope.MODERATE)
+        or not scope.in_scope(request.user, submission)
+    ):
+        return render(request, "participation/admin/not_yours.html", status=404)
+    response = FileResponse(submission.photo.open("rb"))
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'"
+    return response
+
+
 @hooks.register("register_admin_urls")
 def admin_urls():
     return [
         path("y-kien-nguoi-dan/<int:pk>/tao-bai/", nomination_story, name="participation_nomination_story"),
+        path("y-kien-nguoi-dan/<int:pk>/anh/", nomination_photo, name="participation_nomination_photo"),
         path("bao-cao/danh-gia-bai-viet/", reports.page_votes, name="participation_page_votes"),
     ]
 

@@ -12,6 +12,16 @@ from participation import codes
 from participation.statuses import ANSWERED, CLOSED, Kind, Status, Topic, status_text
 
 TEXT_MAX = 2000
+PHOTO_FOLDER = "citizen-photos"  # never served as a plain media file (home.views.PRIVATE_MEDIA)
+
+
+def photo_path(instance, filename: str) -> str:
+    """A random name: the citizen's file name is theirs, and nobody can guess the path."""
+    import os
+    import uuid
+
+    extension = os.path.splitext(filename)[1].lower()[:5]
+    return f"{PHOTO_FOLDER}/{uuid.uuid4().hex}{extension}"
 
 
 class SubmissionQuerySet(models.QuerySet):
@@ -129,6 +139,13 @@ class Submission(models.Model):
         max_length=200,
         blank=True,
         help_text="Không bắt buộc; chỉ công bố khi người đó đồng ý.",
+    )
+    photo = models.FileField(
+        "ảnh",
+        upload_to=photo_path,
+        blank=True,
+        max_length=200,
+        help_text="Ảnh người gửi kèm lời giới thiệu; chỉ cán bộ tiếp nhận của đơn vị xem được.",
     )
     story = models.ForeignKey(
         "stories.StoryPage",

@@ -106,3 +106,43 @@ def test_another_unit_cannot_draft_a_story_from_the_nomination(client, django_us
 def test_a_nomination_of_a_future_date_is_refused(client):
     response = post_form(client, "/hoi-dap/guong-nguoi-tot/", {**NOMINATION, "happened_on": "2099-01-01"})
     assert response.status_code == 400 and not Submission.objects.exists()
+
+
+def png(size=(40, 30)) -> bytes:
+    import io
+
+    from PIL import Image
+
+    output = io.BytesIO()
+    Image.new("RGB", size, (200, 30, 30)).save(output, format="PNG")
+    return output.getvalue()
+
+
+def test_a_nominations_photo_is_private_to_the_unit_and_hidden_in_the_draft(client, django_user_model):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    moderator = unit_moderator(django_user_model, "tiepnhan-hk", HOAN_KIEM)
+    stranger = unit_moderator(django_user_model, "tiepnhan-cc", 27553)
+    photo = SimpleUploadedFile("ong-binh-nha-so-5.png", png(), content_type="image/png")
+    assert post_form(client, "/hoi-dap/guong-nguoi-tot/", {**NOMINATION, "photo": photo}).status_code == 303
+    submission = Submission.objects.get()
+    assert submission.photo.name.startswith("citizen-photos/") and "binh" not in submission.photo.name
+    assert client.get(f"/media/{submission.photo.name}").status_code == 404  # never a public file
+    photo_url = reverse("participation_nomination_photo", args=[submission.pk])
+    admin, other = (client.__class__(HTTP_HOST="127.0.0.1") for _ in range(2))
+    admin.force_login(moderator)
+    other.force_login(stranger)
+    response = admin.get(photo_url)
+    assert response.status_code == 200 and b"".join(response.streaming_content) == png()
+    assert other.get(photo_url).status_code == 404
+    admin.post(reverse("participation_nomination_story", args=[submission.pk]))
+    story = StoryPage.objects.get(nominations=submission)
+    assert story.hero_image is not None and story.visible_hero_image is None  # consent missing
+
+
+def test_a_file_that_only_pretends_to_be_an_image_is_refused(client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    fake = SimpleUploadedFile("anh.png", b"GIF89a<html><script>alert(1)</script>", content_type="image/png")
+    response = post_form(client, "/hoi-dap/guong-nguoi-tot/", {**NOMINATION, "photo": fake})
+    assert response.status_code == 400 and not Submission.objects.exists()
