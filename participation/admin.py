@@ -64,9 +64,19 @@ class ScopedObjectMixin:
         return obj
 
 
+CONTACT_EXPORT = {"contact_name": "Họ tên", "contact_phone": "Số điện thoại", "contact_email": "Thư điện tử"}
+
+
 class ScopedIndexView(IndexView):
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        # Contact details leave the site only with the permission to see them.
+        if request.user.has_perm(scope.SEE_CONTACTS):
+            self.list_export = [*self.list_export, *CONTACT_EXPORT]
+            self.export_headings = {**self.export_headings, **CONTACT_EXPORT}
+
     def get_base_queryset(self):
-        queryset = super().get_base_queryset().select_related("commune", "forum")
+        queryset = super().get_base_queryset().select_related("commune__province", "forum", "contact")
         return scope.scoped(self.request.user, queryset)
 
 

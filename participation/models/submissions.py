@@ -199,6 +199,23 @@ class Submission(models.Model):
     def published_label(self) -> str:
         return "Đã công khai" if self.published_at else ""
 
+    def _contact(self, name: str) -> str:
+        """For the export of a moderator who may see contact details (`admin.ScopedIndexView`)."""
+        contact = getattr(self, "contact", None) if hasattr(self, "contact") else None
+        return getattr(contact, name, "") if contact else ""
+
+    @property
+    def contact_name(self) -> str:
+        return self._contact("name")
+
+    @property
+    def contact_phone(self) -> str:
+        return self._contact("phone")
+
+    @property
+    def contact_email(self) -> str:
+        return self._contact("email")
+
     @property
     def is_published(self) -> bool:
         return self.published_at is not None

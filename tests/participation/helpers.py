@@ -51,7 +51,7 @@ def unit_moderator(django_user_model, username: str, commune_code: int, see_cont
     if section is None:
         section = ForumIndexPage(title=commune.name, slug=commune.slug)
         forums.add_child(instance=section)
-    group = Group.objects.create(name=f"Tiếp nhận {commune.name}")
+    group = Group.objects.create(name=f"Tiếp nhận {commune.name} ({username})")
     group.permissions.add(Permission.objects.get(codename="access_admin"))
     group.permissions.add(Permission.objects.get(codename="change_submission"))
     if see_contacts:

@@ -140,11 +140,16 @@ def test_nothing_is_public_until_published(client, submission):
         assert submission.text not in body and NAME not in body
 
 
-def test_the_export_has_statuses_and_no_contact_details(submission, moderator):
-    response = signed_in(moderator).get(reverse("participation_admin:list") + "?export=csv")
+def test_the_export_has_statuses_and_contact_details_only_with_the_permission(
+    submission, moderator, django_user_model
+):
+    without = unit_moderator(django_user_model, "tiepnhan-cuchi-2", CU_CHI, see_contacts=False)
+    response = signed_in(without).get(reverse("participation_admin:list") + "?export=csv")
     body = body_of(response)
     assert response.status_code == 200 and submission.code in body and "Đã tiếp nhận" in body
     assert NAME not in body and PHONE not in body
+    body = body_of(signed_in(moderator).get(reverse("participation_admin:list") + "?export=csv"))
+    assert NAME in body and PHONE in body and "Số điện thoại" in body
 
 
 def test_a_user_without_the_moderation_permission_has_no_queue(submission, django_user_model):
