@@ -60,6 +60,8 @@ def _receive(request, form, kind, commune_of, forum=None, extra_of=lambda data: 
     if not form.is_valid():
         return None, None
     commune = commune_of(form.cleaned_data)
+    if forum is None and guards.over_limit(f"commune:{commune.pk}"):
+        return None, too_many(request)  # a flood spread over many addresses, at one commune
     if intake.is_duplicate(intake.fingerprint_of(kind, commune, forum, form.cleaned_data["text"])):
         form.add_error(None, intake.DUPLICATE)
         return None, None

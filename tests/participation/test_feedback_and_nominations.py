@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core import mail
+from django.test import override_settings
 from django.urls import reverse
 
 from participation.models import Submission
@@ -11,6 +12,7 @@ from participation.scope import moderators_of
 from participation.statuses import Kind
 from stories.models import StoryPage
 from tests.participation.helpers import post_form, unit_moderator
+from tests.search.test_hostile_input import HOSTILE_QUERIES
 
 pytestmark = pytest.mark.django_db
 
@@ -146,3 +148,29 @@ def test_a_file_that_only_pretends_to_be_an_image_is_refused(client):
     fake = SimpleUploadedFile("anh.png", b"GIF89a<html><script>alert(1)</script>", content_type="image/png")
     response = post_form(client, "/hoi-dap/guong-nguoi-tot/", {**NOMINATION, "photo": fake})
     assert response.status_code == 400 and not Submission.objects.exists()
+
+
+@pytest.mark.parametrize("text", HOSTILE_QUERIES[::3])
+def test_hostile_strings_never_break_the_feedback_form(client, text):
+    fields = {**FEEDBACK, "commune_name": text, "text": f"Góp ý thử {text} về trật tự", "place": text}
+    response = post_form(client, "/hoi-dap/", fields)
+    assert response.status_code in (303, 400)
+    response = post_form(
+        client, "/hoi-dap/guong-nguoi-tot/", {**NOMINATION, "featured_person": text, "place": text}
+    )
+    assert response.status_code in (303, 400)
+
+
+@override_settings(
+    PARTICIPATION_RATE_LIMITS={
+        "ip": (100, 600),
+        "forum": (300, 3600),
+        "commune": (2, 3600),
+        "vote": (30, 600),
+    }
+)
+def test_a_flood_at_one_commune_from_many_addresses_is_throttled(client):
+    for n in range(3):
+        fields = {**FEEDBACK, "text": f"{FEEDBACK['text']} Lần {n}."}
+        response = post_form(client, "/hoi-dap/", fields, REMOTE_ADDR=f"10.0.0.{n}")
+    assert response.status_code == 429 and Submission.objects.count() == 2
