@@ -163,7 +163,11 @@ def tracking(request, code: str):
             log(submission, "participation.contact_withdrawn", user=None)
         withdrawn = True
     has_contact = ContactDetails.objects.filter(submission=submission).exists()
-    story = submission.story if submission.story_id and submission.story.live else None
+    story = (
+        visible(type(submission.story).objects.filter(pk=submission.story_id)).first()
+        if submission.story_id
+        else None
+    )
     context = {
         "submission": submission,
         "history": submission.history.all(),
