@@ -42,10 +42,11 @@ class SubmissionFilterSet(WagtailFilterSet):
     forum = django_filters.ModelChoiceFilter(label="Diễn đàn", queryset=ForumAnnouncementPage.objects.none())
     commune = django_filters.ModelChoiceFilter(label="Xã, phường", queryset=Commune.objects.none())
     created_at = django_filters.DateFromToRangeFilter(label="Ngày gửi", widget=DateRangePickerWidget)
+    report_channel = django_filters.BooleanFilter(label="Chuyển kênh báo tin")
 
     class Meta:
         model = Submission
-        fields = ["kind", "status", "forum", "commune", "created_at"]
+        fields = ["kind", "status", "forum", "commune", "created_at", "report_channel"]
 
     def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, request=request, **kwargs)

@@ -158,3 +158,14 @@ def test_a_user_without_the_moderation_permission_has_no_queue(submission, djang
         group.permissions.remove(Permission.objects.get(codename="change_submission"))
     user = django_user_model.objects.get(pk=user.pk)
     assert signed_in(user).get(edit_url(submission)).status_code in (302, 403, 404)
+
+
+def test_the_queue_filters_by_status_and_report_channel(submission, moderator):
+    client = signed_in(moderator)
+    listing = reverse("participation_admin:list")
+    assert submission.display_code in client.get(f"{listing}?status=da-tiep-nhan").content.decode()
+    assert submission.display_code not in client.get(f"{listing}?status=dang-xu-ly").content.decode()
+    assert submission.display_code not in client.get(f"{listing}?report_channel=true").content.decode()
+    assert client.post(edit_url(submission), answer_data(report_channel="on", publish="")).status_code == 302
+    assert submission.display_code in client.get(f"{listing}?report_channel=true").content.decode()
+    assert submission.display_code in client.get(f"{listing}?q=tuần tra").content.decode()
