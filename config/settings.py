@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "feeds",
     "search",
     "editorial",
+    "participation",
     # Top floor: demo content and generators, then developer tools (benchmarks). They may import
     # every app above; none imports them.
     "demo",

@@ -23,6 +23,7 @@ urlpatterns = [
     path("healthz", health),
     path("tim-kiem/", include("search.urls")),
     path("", include("models_showcase.urls")),  # the movement's statistics and open data
+    path("", include("participation.urls")),
 ]
 
 handler400 = "home.views.bad_request"

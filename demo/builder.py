@@ -19,7 +19,7 @@ from PIL import ImageDraw
 from wagtail.images.models import Image
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site
 
-from demo import accounts, content
+from demo import accounts, content, participation
 from demo.forums import FORUMS
 from demo.showcases import RECORDS, SHOWCASES, VILLAGES
 from forums.models import ForumAnnouncementPage, ForumIndexPage, ForumSeries
@@ -163,6 +163,7 @@ class DemoBuilder:
         self._accounts()
         for spec in FORUMS:
             self._forum(sections["forums"], spec)
+        participation.build(participation.forum_of_demo())
         if home.featured_story_id is None and stories:
             home.featured_story = stories[2]
             home.save_revision().publish()
@@ -271,6 +272,13 @@ class DemoBuilder:
     def _ward_editors(self, section: Page):
         """A unit-scoped editors group: add and edit pages only in the ward's own sub-section."""
         group, created = Group.objects.get_or_create(name=content.WARD_EDITORS_GROUP)
+        # The ward's moderators of citizens' questions too (participation: scoped to the same unit).
+        group.permissions.add(
+            *Permission.objects.filter(
+                content_type__app_label="participation",
+                codename__in=("change_submission", "view_contact_details"),
+            )
+        )
         if not created:
             return
         group.permissions.add(

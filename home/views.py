@@ -70,7 +70,8 @@ def bad_request(request, exception=None):
 
 # Folders of MEDIA_ROOT that are never served as plain files: documents go through Wagtail's
 # document view, which checks privacy and collection restrictions (WAGTAILDOCS_SERVE_METHOD).
-PRIVATE_MEDIA = ("documents",)
+# Photos citizens send with a nomination are shown to the unit's moderators through the admin.
+PRIVATE_MEDIA = ("documents", "citizen-photos")
 
 
 def media(request, path):
