@@ -340,7 +340,7 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own: the acc
 AXES_RESET_ON_SUCCESS = True
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_LOCKOUT_TEMPLATE = "editorial/locked_out.html"
-AXES_CLIENT_IP_CALLABLE = "editorial.lockout.client_ip"
+AXES_CLIENT_IP_CALLABLE = "home.client_address.client_address"
 AXES_VERBOSE = False
 
 # Do not let a big form (or a hostile one) exhaust memory; StreamField pages post many fields.

@@ -1,5 +1,6 @@
-"""Sign-in lockout (django-axes, configured in settings): the client's address, and the admin's
-page of locked accounts and addresses with an unlock button for superusers."""
+"""Sign-in lockout (django-axes, configured in settings; the address it counts is
+home.client_address): the admin's page of locked accounts and addresses with an unlock button
+for superusers."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -8,16 +9,6 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
-
-
-def client_ip(request) -> str | None:
-    """The address a failed sign-in is counted against: the peer, or behind the one proxy of
-    BEHIND_PROXY the address that proxy appended last to X-Forwarded-For (the ones before it
-    are whatever the client chose to send)."""
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None) and forwarded:
-        return forwarded.split(",")[-1].strip() or None
-    return request.META.get("REMOTE_ADDR")
 
 
 def _locked():
