@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "feeds",
     "search",
     "editorial",
+    "api",
     # Top floor: demo content and generators, then developer tools (benchmarks). They may import
     # every app above; none imports them.
     "demo",

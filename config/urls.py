@@ -22,6 +22,7 @@ urlpatterns = [
     path("suc-khoe/", health, name="health"),
     path("healthz", health),
     path("tim-kiem/", include("search.urls")),
+    path("api/v2/", include("api.urls")),
 ]
 
 handler400 = "home.views.bad_request"

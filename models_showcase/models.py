@@ -8,10 +8,12 @@ from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from home import api_fields
 from home.blocks import BODY_FEATURES, CaptionedImageBlock, DocumentBlock, KeyFigureBlock, phone_validator
 from home.models import ArticlePage, Commune, SectionIndexPage
 from home.slugs import ascii_slugify
@@ -55,6 +57,15 @@ class Funding(models.TextChoices):
     BUDGET = "ngan-sach", "Ngân sách nhà nước"
     SOCIAL = "xa-hoi-hoa", "Xã hội hóa"
     MIXED = "ket-hop", "Ngân sách và xã hội hóa"
+
+
+API_TYPE_SCHEMA = {
+    "type": "object",
+    "description": "Loại mô hình; slug là giá trị của tham số mo-hinh.",
+    "required": ["slug", "name"],
+    "properties": {"slug": {"type": "string"}, "name": {"type": "string"}},
+    "additionalProperties": False,
+}
 
 
 class ShowcaseIndexPage(SectionIndexPage):
@@ -136,6 +147,25 @@ class ModelShowcasePage(ArticlePage):
         index.RelatedFields("province", [index.SearchField("name")]),
     ]
 
+    # The headless API (`api/`).
+    api_fields = [
+        *ArticlePage.api_fields,
+        APIField("model_type", serializer=api_fields.SchemaField(API_TYPE_SCHEMA, source="api_model_type")),
+        APIField("coordinating_unit"),
+        APIField("year_started"),
+        APIField("status"),
+        APIField("key_figures", serializer=api_fields.StreamRowsField(api_fields.KEY_FIGURE_ROW)),
+        APIField("how_it_works", serializer=api_fields.RichTextHTMLField()),
+        APIField("join_text", serializer=api_fields.RichTextHTMLField()),
+        APIField("join_hotline"),
+        APIField("join_zalo_url"),
+        APIField("funding"),
+        APIField("funding_note"),
+        APIField("documents", serializer=api_fields.StreamRowsField(api_fields.DOCUMENT_ROW)),
+        APIField("gallery", serializer=api_fields.StreamRowsField(api_fields.CAPTIONED_IMAGE_ROW)),
+    ]
+    api_listing_fields = (*ArticlePage.api_listing_fields, "model_type", "status", "year_started")
+
     content_panels = [
         *ArticlePage.content_panels,
         *ArticlePage.lead_panels,
@@ -188,6 +218,10 @@ class ModelShowcasePage(ArticlePage):
             raise ValidationError(errors)
 
     # --- The card interface of ArticlePage (columns named in models_showcase/kinds.py) -----
+
+    @property
+    def api_model_type(self) -> dict:
+        return {"slug": self.model_type.slug, "name": self.model_type.name}
 
     @property
     def kicker(self) -> str:
