@@ -51,7 +51,8 @@ def not_modified(request) -> HttpResponseNotModified | None:
     etag = etag_for(request)
     request._api_etag = etag
     given = request.headers.get("If-None-Match", "")
-    if given and (given.strip() == "*" or etag in parse_etags(given)):
+    # Weak comparison (RFC 9110 13.1.2): compressed answers carry the ETag as W/"…".
+    if given and (given.strip() == "*" or etag in {tag.removeprefix("W/") for tag in parse_etags(given)}):
         response = HttpResponseNotModified()
         response["ETag"] = etag
         return _cache_headers(response)
