@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "search",
     "editorial",
     "participation",
+    "api",
     # Top floor: demo content and generators, then developer tools (benchmarks). They may import
     # every app above; none imports them.
     "demo",
@@ -119,6 +120,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # WhiteNoise right after SecurityMiddleware, so static files skip everything below.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous readers' pages from the cache, compressed (home.page_cache); outside the
+    # contract below, so it stores only what that contract made public.
+    "home.page_cache.PageCacheMiddleware",
     # Outside everything that may set a cookie, so it sees the final response (home.middleware).
     "home.middleware.PublicCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -220,6 +224,9 @@ MODEL_RECORD_DEADLINES = [
     (30, 11, "Đánh giá, chấm điểm mô hình"),
     (15, 12, "Gửi kết quả xếp loại mô hình"),
 ]
+# The page cache for anonymous readers (home.page_cache): how long an entry may live at most
+# (publishing replaces it at once, through the content version); 0 turns it off.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", PUBLIC_CACHE_S_MAXAGE)
 # FRONTEND_CACHE_PURGE_URL: a cache in front of the site (Varnish, nginx) that accepts HTTP
 # PURGE requests; publishing then purges the page, its section and the home page at once.
 WAGTAILFRONTENDCACHE = (

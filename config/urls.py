@@ -24,6 +24,7 @@ urlpatterns = [
     path("tim-kiem/", include("search.urls")),
     path("", include("models_showcase.urls")),  # the movement's statistics and open data
     path("", include("participation.urls")),
+    path("api/v2/", include("api.urls")),
 ]
 
 handler400 = "home.views.bad_request"

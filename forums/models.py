@@ -7,6 +7,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from icalendar import Calendar, Event
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
@@ -22,6 +23,7 @@ from forums.schedule import (
     forum_status,
     when_text,
 )
+from home import api_fields
 from home.blocks import BODY_FEATURES, DocumentBlock
 from home.models import ArticlePage, SectionIndexPage
 
@@ -43,6 +45,18 @@ class ForumSeries(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+
+API_CHAIR_ROW = {
+    "type": "object",
+    "required": ["name", "position"],
+    "properties": {"name": {"type": "string"}, "position": {"type": "string"}},
+}
+API_AGENDA_ROW = {
+    "type": "object",
+    "required": ["time", "item"],
+    "properties": {"time": {"type": "string", "nullable": True}, "item": {"type": "string"}},
+}
 
 
 class ForumIndexPage(SectionIndexPage):
@@ -151,6 +165,36 @@ class ForumAnnouncementPage(RoutablePageMixin, ArticlePage):
         index.FilterField("commune"),
         index.RelatedFields("commune", [index.SearchField("name")]),
     ]
+
+    # The headless API (`api/`): the forum's facts, its status as readers are told it.
+    api_fields = [
+        *ArticlePage.api_fields,
+        APIField("topic"),
+        APIField(
+            "series",
+            serializer=api_fields.SchemaField({"type": "string", "nullable": True}, source="series.name"),
+        ),
+        APIField("starts_at"),
+        APIField("ends_at"),
+        APIField("previous_starts_at"),
+        APIField(
+            "status", serializer=api_fields.SchemaField({"type": "string", "enum": list(ForumStatus.values)})
+        ),
+        APIField("status_label", serializer=api_fields.text()),
+        APIField("schedule_notice"),
+        APIField("venue"),
+        APIField("address"),
+        APIField("hosting_units"),
+        APIField("chairs", serializer=api_fields.StreamRowsField(API_CHAIR_ROW)),
+        APIField("agenda", serializer=api_fields.StreamRowsField(API_AGENDA_ROW)),
+        APIField("how_to_take_part", serializer=api_fields.RichTextHTMLField()),
+        APIField("questions_deadline"),
+        APIField("livestream_url"),
+        APIField("summary", serializer=api_fields.RichTextHTMLField()),
+        APIField("outcomes", serializer=api_fields.RichTextHTMLField()),
+        APIField("documents", serializer=api_fields.StreamRowsField(api_fields.DOCUMENT_ROW)),
+    ]
+    api_listing_fields = (*ArticlePage.api_listing_fields, "starts_at", "ends_at", "status", "venue")
 
     content_panels = [
         *ArticlePage.content_panels,

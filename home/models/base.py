@@ -7,13 +7,14 @@ from django.db.models import Case, IntegerField, Prefetch, Q, Value, When, prefe
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from home import kinds
+from home import api_fields, kinds
 from home.places import place_text
 from home.slugs import ascii_slugify, is_garbled_slug
 
@@ -152,6 +153,19 @@ class ArticlePage(BasePage):
         index.SearchField("search_about", boost=0.5),
     ]
 
+    # What the headless API (`api/`) shows of every article, in Wagtail's `api_fields`; each kind
+    # adds its own. `api_listing_fields` are the ones a listing item carries (a card's worth).
+    api_fields = [
+        APIField("sapo"),
+        APIField("kicker", serializer=api_fields.text()),
+        APIField("place", serializer=api_fields.PlaceField()),
+        APIField("unit", serializer=api_fields.text()),
+        APIField("topics", serializer=api_fields.texts(source="topic_names")),
+        APIField("hero", serializer=api_fields.SchemaField(api_fields.HERO_SCHEMA, source="api_hero")),
+        APIField("last_published_at"),
+    ]
+    api_listing_fields: tuple[str, ...] = ("sapo", "kicker", "place", "unit", "hero")
+
     # Wagtail's promote tab less its "For site menus" box: the site's menus list sections, never
     # single articles, so "Hiện trong trình đơn" on an article would promise what never happens.
     promote_panels = [
@@ -210,6 +224,15 @@ class ArticlePage(BasePage):
         Stories hide it when it is the photo of a person who has not agreed to be shown.
         """
         return self.hero_image
+
+    @property
+    def api_hero(self) -> dict | None:
+        """The lead image as the API gives it (a rendition with its caption and credit), only
+        when pages may show it (`visible_hero_image`)."""
+        hero = self.visible_hero_image
+        if hero is None or (image := api_fields.rendition_of(hero)) is None:
+            return None
+        return {"image": image, "caption": self.hero_caption, "credit": self.hero_credit}
 
     @classmethod
     def hiding_lead_image(cls, page_ids) -> set[int]:

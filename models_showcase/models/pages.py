@@ -10,10 +10,12 @@ from django.utils.functional import cached_property
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from home import api_fields
 from home.blocks import BODY_FEATURES, CaptionedImageBlock, DocumentBlock, phone_validator
 from home.models import ArticlePage, Commune, SectionIndexPage
 from home.slugs import ascii_slugify
@@ -58,6 +60,53 @@ class Funding(models.TextChoices):
     BUDGET = "ngan-sach", "Ngân sách nhà nước"
     SOCIAL = "xa-hoi-hoa", "Xã hội hóa"
     MIXED = "ket-hop", "Ngân sách và xã hội hóa"
+
+
+API_TYPE_SCHEMA = {
+    "type": "object",
+    "description": "Loại mô hình; slug là giá trị của tham số mo-hinh.",
+    "required": ["slug", "name"],
+    "properties": {"slug": {"type": "string"}, "name": {"type": "string"}},
+    "additionalProperties": False,
+}
+
+# The records of a model (models/records.py) as the API prints them.
+API_FIGURES_SCHEMA = {
+    "type": "array",
+    "description": "Số liệu theo thời gian: mỗi số liệu là một dãy giá trị có ngày, cũ trước mới sau.",
+    "items": {
+        "type": "object",
+        "required": ["label", "unit", "values"],
+        "properties": {
+            "label": {"type": "string"},
+            "unit": {"type": "string"},
+            "values": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["value", "as_of"],
+                    "properties": {
+                        "value": {"type": "number"},
+                        "as_of": {"type": "string", "format": "date"},
+                    },
+                },
+            },
+        },
+    },
+}
+API_RECORD_SCHEMA = {
+    "type": "object",
+    "description": "Giai đoạn hiện tại và các điểm nhân rộng đang hoạt động.",
+    "required": ["stage", "stage_date", "retired", "points", "households", "members"],
+    "properties": {
+        "stage": {"type": ["string", "null"]},
+        "stage_date": {"type": ["string", "null"], "format": "date"},
+        "retired": {"type": "boolean"},
+        "points": {"type": "integer"},
+        "households": {"type": "integer"},
+        "members": {"type": "integer"},
+    },
+}
 
 
 class ShowcaseIndexPage(SectionIndexPage):
@@ -132,6 +181,26 @@ class ModelShowcasePage(ArticlePage):
         index.RelatedFields("model_type", [index.SearchField("name")]),
         index.RelatedFields("province", [index.SearchField("name")]),
     ]
+
+    # The headless API (`api/`).
+    api_fields = [
+        *ArticlePage.api_fields,
+        APIField("model_type", serializer=api_fields.SchemaField(API_TYPE_SCHEMA, source="api_model_type")),
+        APIField("coordinating_unit"),
+        APIField("year_started"),
+        APIField("status"),
+        APIField("figures", serializer=api_fields.SchemaField(API_FIGURES_SCHEMA, source="api_figures")),
+        APIField("record", serializer=api_fields.SchemaField(API_RECORD_SCHEMA, source="api_record")),
+        APIField("how_it_works", serializer=api_fields.RichTextHTMLField()),
+        APIField("join_text", serializer=api_fields.RichTextHTMLField()),
+        APIField("join_hotline"),
+        APIField("join_zalo_url"),
+        APIField("funding"),
+        APIField("funding_note"),
+        APIField("documents", serializer=api_fields.StreamRowsField(api_fields.DOCUMENT_ROW)),
+        APIField("gallery", serializer=api_fields.StreamRowsField(api_fields.CAPTIONED_IMAGE_ROW)),
+    ]
+    api_listing_fields = (*ArticlePage.api_listing_fields, "model_type", "status", "year_started")
 
     content_panels = [
         *ArticlePage.content_panels,
@@ -208,6 +277,10 @@ class ModelShowcasePage(ArticlePage):
     # --- The card interface of ArticlePage (columns named in models_showcase/kinds.py) -----
 
     @property
+    def api_model_type(self) -> dict:
+        return {"slug": self.model_type.slug, "name": self.model_type.name}
+
+    @property
     def kicker(self) -> str:
         return self.model_type.name
 
@@ -226,6 +299,29 @@ class ModelShowcasePage(ArticlePage):
 
     def figure_series(self) -> list:
         return series_of(self.figures.all())
+
+    @property
+    def api_figures(self) -> list:
+        return [
+            {
+                "label": series.label,
+                "unit": series.unit,
+                "values": [{"value": float(v.value), "as_of": v.as_of.isoformat()} for v in series.values],
+            }
+            for series in self.figure_series()
+        ]
+
+    @property
+    def api_record(self) -> dict:
+        step, points = self.current_step, self.point_summary()
+        return {
+            "stage": step.get_stage_display() if step else None,
+            "stage_date": step.date.isoformat() if step else None,
+            "retired": self.is_retired,
+            "points": int(points["count"]),
+            "households": int(points["households"]),
+            "members": int(points["members"]),
+        }
 
     @property
     def top_figures(self) -> list:

@@ -10,11 +10,13 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.blocks import StreamValue
 from wagtail.fields import StreamField
 from wagtail.log_actions import log
 from wagtail.search import index
 
+from home import api_fields
 from home.blocks import BodyBlock
 from home.collation import sorted_vi
 from home.models import ArticlePage, SectionIndexPage, visible
@@ -84,6 +86,33 @@ class StoryTag(TaggedItemBase):
         verbose_name_plural = "chủ đề của câu chuyện"
 
 
+API_PEOPLE_SCHEMA = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "required": ["name", "age", "role"],
+        "properties": {
+            "name": {"type": "string", "description": "Tên như nhân vật đồng ý (có thể là tên viết tắt)"},
+            "age": {"type": "integer", "nullable": True},
+            "role": {"type": "string"},
+        },
+        "additionalProperties": False,
+    },
+}
+API_COMMENDATION_SCHEMA = {
+    "type": "object",
+    "nullable": True,
+    "required": ["by", "kind", "label", "date"],
+    "properties": {
+        "by": {"type": "string"},
+        "kind": {"type": "string", "enum": list(CommendationKind.values)},
+        "label": {"type": "string"},
+        "date": {"type": "string", "format": "date", "nullable": True},
+    },
+    "additionalProperties": False,
+}
+
+
 # The people of many stories in one query, as a plain list on each (`to_attr`): Django then
 # skips building a queryset per story, which cost more than the query itself on a 50-item feed.
 PEOPLE = Prefetch("people", to_attr="prefetched_people")
@@ -143,6 +172,27 @@ class StoryPage(ArticlePage):
         index.FilterField("commune"),
         index.RelatedFields("commune", [index.SearchField("name")]),
     ]
+
+    # The headless API (`api/`): the page's facts, its body as the page shows it (consent
+    # applied), people by the name they agreed to; never full names, consent records or photos.
+    api_fields = [
+        *ArticlePage.api_fields,
+        APIField("deed_type"),
+        APIField("deed_date"),
+        APIField("body", serializer=api_fields.StreamHTMLField(source="visible_body")),
+        APIField("people", serializer=api_fields.SchemaField(API_PEOPLE_SCHEMA, source="api_people")),
+        APIField(
+            "commendation",
+            serializer=api_fields.SchemaField(API_COMMENDATION_SCHEMA, source="api_commendation"),
+        ),
+        APIField("byline"),
+        APIField("source_url"),
+        APIField(
+            "related_showcase",
+            serializer=api_fields.SchemaField(api_fields.PAGE_LINK_SCHEMA, source="api_related_showcase"),
+        ),
+    ]
+    api_listing_fields = (*ArticlePage.api_listing_fields, "deed_type", "deed_date")
 
     content_panels = [
         *ArticlePage.content_panels,
@@ -221,6 +271,30 @@ class StoryPage(ArticlePage):
             return None
         model = self._meta.get_field("related_showcase").related_model
         return visible(model.objects.filter(pk=self.related_showcase_id)).first()
+
+    @property
+    def api_people(self) -> list[dict]:
+        """The people as the page names them (`display_name`), for the API."""
+        return [
+            {"name": person.display_name, "age": person.age, "role": person.role}
+            for person in self.featured_people()
+        ]
+
+    @property
+    def api_commendation(self) -> dict | None:
+        if not self.commendation_kind:
+            return None
+        return {
+            "by": self.commendation_by,
+            "kind": self.commendation_kind,
+            "label": self.get_commendation_kind_display(),
+            "date": self.commendation_date.isoformat() if self.commendation_date else None,
+        }
+
+    @property
+    def api_related_showcase(self) -> dict | None:
+        showcase = self.visible_related_showcase
+        return api_fields.page_link(showcase) if showcase is not None else None
 
     @property
     def topic_names(self) -> list[str]:

@@ -14,6 +14,8 @@ def test_the_peer_address_without_a_proxy_whatever_the_client_claims(settings):
 def test_behind_the_proxy_the_address_it_appended_last(settings):
     settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     request = RequestFactory().get(
-        "/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="1.2.3.4, 198.51.100.20"  # 1.2.3.4: forged
+        "/",
+        REMOTE_ADDR="127.0.0.1",
+        HTTP_X_FORWARDED_FOR="1.2.3.4, 198.51.100.20",  # 1.2.3.4: forged
     )
     assert client_address(request) == "198.51.100.20"

@@ -33,6 +33,14 @@ class Command(BaseCommand):
             story,
             measure("chuyên mục, trang 1", [index.url], rounds=rounds * 10),
             measure(f"chuyên mục, trang {last_page}", [f"{index.url}?trang={last_page}"], rounds=rounds * 10),
+            # Answered by the page cache for anonymous readers (home.page_cache), brotli.
+            measure(
+                "trang câu chuyện (cache trang)",
+                story_urls,
+                rounds=rounds,
+                page_cache=True,
+                HTTP_ACCEPT_ENCODING="br",
+            ),
             stats,
         ):
             self.stdout.write(result.line())
