@@ -23,6 +23,7 @@ from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.documents import get_document_model
 from wagtail.documents.permissions import permission_policy as document_policy
+from wagtail.log_actions import log
 from wagtail.models import Collection
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
@@ -117,6 +118,13 @@ def dossier_detail(request, page_id):
         dossier.show_completeness = bool(request.POST.get("show_completeness"))
         dossier.show_classification = bool(request.POST.get("show_classification"))
         dossier.save()
+        # Logged: the audit trail, and a new content version, so the page cache shows the change.
+        log(
+            dossier,
+            "models_showcase.dossier_public",
+            user=request.user,
+            data={"completeness": dossier.show_completeness, "classification": dossier.show_classification},
+        )
         messages.success(request, "Đã lưu những gì được công khai trên trang mô hình.")
         return redirect("models_showcase_dossier", page_id=page.pk)
     evaluation_errors = []
@@ -172,6 +180,12 @@ def _add_document(request, dossier, data, required):
         document=document,
         is_public=data.get("is_public", False),
         added_by=request.user,
+    )
+    log(
+        dossier,
+        "models_showcase.dossier_document",
+        user=request.user,
+        data={"code": data["code"], "title": document.title},
     )
     messages.success(request, f"Đã thêm “{document.title}” vào hồ sơ. {dossier.completeness()}.")
 
@@ -230,6 +244,16 @@ def _evaluate(request, dossier) -> list[str]:
         DossierDocument.objects.create(
             dossier=dossier, code=MINUTES_CODE, document=minutes, added_by=request.user
         )
+    log(
+        dossier,
+        "models_showcase.evaluation",
+        user=request.user,
+        data={
+            "period": evaluation.period,
+            "total": float(evaluation.total),
+            "classification": str(evaluation.classification),
+        },
+    )
     messages.success(
         request,
         f"Đã ghi lần đánh giá năm {evaluation.period}: {evaluation.total:g} điểm, {evaluation.classification}.",

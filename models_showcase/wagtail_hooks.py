@@ -45,3 +45,14 @@ def dossier_menu_item():
 @hooks.register("construct_homepage_panels")
 def dossier_reminders(request, panels):
     panels.append(dossier_admin.DossierRemindersPanel())
+
+
+@hooks.register("register_log_actions")
+def register_dossier_log_actions(actions):
+    actions.register_action(
+        "models_showcase.dossier_document", "Thêm tài liệu hồ sơ", "Đã thêm tài liệu vào hồ sơ mô hình"
+    )
+    actions.register_action(
+        "models_showcase.dossier_public", "Đổi phần công khai", "Đã đổi phần hồ sơ công khai trên trang"
+    )
+    actions.register_action("models_showcase.evaluation", "Ghi đánh giá", "Đã ghi một lần đánh giá mô hình")
