@@ -120,6 +120,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # WhiteNoise right after SecurityMiddleware, so static files skip everything below.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Content-Security-Policy, Permissions-Policy, CORP on every response (home.security_headers),
+    # outside the page cache so cached answers carry them too.
+    "home.security_headers.SecurityHeadersMiddleware",
     # Anonymous readers' pages from the cache, compressed (home.page_cache); outside the
     # contract below, so it stores only what that contract made public.
     "home.page_cache.PageCacheMiddleware",

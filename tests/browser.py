@@ -134,13 +134,16 @@ def browser(request, tmp_path, browser_viewport):
         metrics = {"width": viewport.width, "height": viewport.height, "pixelRatio": 3}
         options.add_experimental_option("mobileEmulation", {"deviceMetrics": {**metrics, "touch": True}})
     # Every request the browser makes is logged, so each test proves it asked no other host.
-    options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
+    # and what the console says, so each test proves no Content-Security-Policy was violated.
+    options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
     driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
     driver.set_page_load_timeout(60)
     try:
         yield driver
         strangers = other_hosts_requested(driver)
         assert not strangers, f"the browser asked another host: {strangers}"
+        refused = csp_violations(driver)
+        assert not refused, f"the page broke its Content-Security-Policy: {refused}"
     finally:
         if getattr(request.node, "failed_call", False):
             SCREENSHOTS.mkdir(parents=True, exist_ok=True)
@@ -169,6 +172,15 @@ def other_hosts_requested(driver) -> list[str]:
         if parts.scheme in {"http", "https", "ws", "wss"} and parts.hostname not in LOCAL_HOSTS:
             found.append(url)
     return found
+
+
+def csp_violations(driver) -> list[str]:
+    """What Chrome's console reported as refused by the Content-Security-Policy since the last call."""
+    return [
+        entry["message"][:300]
+        for entry in driver.get_log("browser")
+        if "Content Security Policy" in entry["message"] or "Content-Security-Policy" in entry["message"]
+    ]
 
 
 # What a reader does -----------------------------------------------------------------------------
