@@ -51,7 +51,7 @@ def policies() -> tuple[str, str]:
     public = [
         *common,
         f"script-src {join(self_, static)}",
-        f"frame-src {VIDEO_FRAMES}",
+        f"frame-src 'self' {VIDEO_FRAMES}",  # 'self': the feed builder previews the widget
         "frame-ancestors 'none'",
     ]
     admin = [
@@ -76,7 +76,9 @@ class SecurityHeadersMiddleware:
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         if response.has_header("Content-Security-Policy"):
             return response  # its own policy: the widget (framed anywhere), documents, photos
-        admin = request.path.startswith("/admin/")
+        # A preview is rendered through a dummy request for the page's own path, and framed by
+        # the admin's preview panel: it takes the admin's policy.
+        admin = request.path.startswith("/admin/") or getattr(request, "is_preview", False)
         response["Content-Security-Policy"] = self.admin if admin else self.public
         if response.get("Content-Type", "").startswith("text/html"):
             response.setdefault("Cross-Origin-Resource-Policy", "same-origin")

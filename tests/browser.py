@@ -241,7 +241,15 @@ def close_date_picker(driver, field) -> None:
     except TimeoutException:  # still open (Tab reached another date field): click empty space,
         # which the picker hears as a mousedown on the document
         driver.execute_script("document.body.dispatchEvent(new MouseEvent('mousedown', {bubbles: true}))")
-    waiting(driver).until(lambda d: not picker_open(d), "the date picker stayed open")
+    try:
+        waiting(driver).until(lambda d: not picker_open(d))
+    except TimeoutException:
+        state = driver.execute_script(
+            "return [document.activeElement && (document.activeElement.id || document.activeElement.tagName),"
+            " Array.from(document.querySelectorAll('.xdsoft_datetimepicker'))"
+            ".filter(p => p.offsetParent !== null).map(p => p.className)]"
+        )
+        raise TimeoutException(f"the date picker stayed open: {state}") from None
 
 
 def by_words(driver, words: str, tag: str = "a", within: str = "main"):

@@ -5,6 +5,8 @@ Wagtail's JavaScript fills the slug as the title is typed; its own character map
 transliterates first (editorial/widgets.py). Nothing here fills the slug: the page does.
 """
 
+import time
+
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
@@ -47,6 +49,9 @@ def test_the_slug_follows_a_vietnamese_title_as_the_server_writes_it(site_server
     browser.find_element(By.ID, "tab-label-quang_ba").click()  # the "Quảng bá" tab
     slug = browser.find_element(By.ID, "id_slug")
     WebDriverWait(browser, WAIT_SECONDS).until(lambda d: slug.is_displayed())
+    # Leaving the title fires its "change", which Wagtail syncs into the slug after a debounce;
+    # on a busy machine that can land after the next keystrokes. A person pauses as long.
+    time.sleep(1)
     slug.send_keys(Keys.CONTROL, "a")
     slug.send_keys("Phường Đống Đa tự quản")  # replaces the selected text, as an editor does
     browser.find_element(By.ID, "id_seo_title").click()

@@ -14,7 +14,7 @@ from http.server import BaseHTTPRequestHandler
 
 import pytest
 
-from tests.browser import BROWSER_MARKS
+from tests.browser import BROWSER_MARKS, csp_violations
 
 pytestmark = BROWSER_MARKS
 
@@ -94,10 +94,13 @@ def test_widget_on_another_origin_shows_cards_resizes_and_a_story_page_cannot_be
     assert browser.execute_script("return document.cookie") == ""
     browser.switch_to.default_content()
 
-    # The story page refuses to be framed (X-Frame-Options: DENY): the frame holds no story.
+    # The story page refuses to be framed (frame-ancestors 'none', X-Frame-Options: DENY): the
+    # frame holds no story, and the browser says why.
     browser.switch_to.frame(browser.find_element(By.ID, "bai-viet"))
     assert story.title not in browser.page_source
     browser.switch_to.default_content()
+    refused = csp_violations(browser)  # read here, so the fixture finds no other violation
+    assert refused and all("frame-ancestors 'none'" in message for message in refused), refused
 
 
 def test_fanpage_admin_builds_a_slice_embeds_it_elsewhere_and_follows_more_to_the_slice(

@@ -22,7 +22,10 @@ def test_public_pages_run_only_scripts_from_files(client, url):
         policy = directives(response)
         assert "'unsafe-inline'" not in policy["script-src"] and "'unsafe-eval'" not in policy["script-src"]
         assert policy["frame-ancestors"] == "'none'" and policy["object-src"] == "'none'"
-        assert "camera=()" in response["Permissions-Policy"] and "geolocation=()" in response["Permissions-Policy"]
+        assert (
+            "camera=()" in response["Permissions-Policy"]
+            and "geolocation=()" in response["Permissions-Policy"]
+        )
         assert response["Cross-Origin-Resource-Policy"] == "same-origin"
 
 
