@@ -43,7 +43,9 @@ while not stop.exists() and time.monotonic() < deadline:
     number += 1
     home.title = f"Bình Yên – bản {{number}}"
     revision = home.save_revision()  # committed when it returns (autocommit)
-    progress.write_text(str(revision.pk))
+    partial = progress.with_suffix(".part")
+    partial.write_text(str(revision.pk))
+    partial.replace(progress)  # atomic: the test never reads a half-written number
     time.sleep(0.01)
 """
 
