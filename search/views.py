@@ -9,7 +9,7 @@ from django.views.decorators.http import require_safe
 
 from home import kinds, params
 from home.models import Commune, Province, visible
-from search import queries
+from search import queries, suggestions
 from search.folding import fold
 from search.params import ORDERS, SearchParams, clean_text
 from search.popular import popular_searches
@@ -86,7 +86,7 @@ def suggest(request):
     raw = request.GET.get("q", "")
     query = clean_text(raw)
     try:
-        found = queries.suggestions(request, query + " " if raw[-1:].isspace() else query)
+        found = suggestions.suggestions(request, query + " " if raw[-1:].isspace() else query)
     except queries.SEARCH_ERRORS:
         queries.logger.exception("Suggestions failed for %r", query)
         found = {"query": "", "results": []}

@@ -6,8 +6,9 @@ from wagtail.admin.widgets import AdminDateInput
 
 from home.choosers import commune_chooser_viewset
 from home.models import Commune
+from stories.kept_uploads import KEPT_SESSION_KEY, discard_upload, keep_upload, kept_upload
 from stories.models import DeedType, StoryIndexPage
-from stories.word_import import KEPT_SESSION_KEY, discard_upload, keep_upload, kept_upload, parse_docx
+from stories.word_import import parse_docx
 
 FILE_HELP = (
     "Dòng đầu (hoặc đoạn kiểu “Title”) là tiêu đề, đoạn tiếp theo là sapo; tiêu đề mục, "

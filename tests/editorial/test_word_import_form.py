@@ -7,8 +7,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from home.models import Commune
+from stories.kept_uploads import KEPT_SESSION_KEY, kept_dir
 from stories.models import StoryPage
-from stories.word_import import KEPT_SESSION_KEY, kept_dir
 from tests.editorial.helpers import as_user, html
 from tests.editorial.test_word_import import story_docx
 
