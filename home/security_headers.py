@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 
+UNSAFE_INLINE = "'unsafe-inline'"
 VIDEO_FRAMES = "https://www.youtube.com https://www.youtube-nocookie.com https://www.facebook.com"
 PERMISSIONS_POLICY = (
     "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), "
@@ -28,48 +29,38 @@ def _origin(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
 
 
-def policies() -> tuple[str, str]:
-    """(public policy, admin policy), with the static and media origins when they are elsewhere."""
+def policy(admin: bool) -> str:
+    """The public or the admin policy, with the static and media origins when they are elsewhere.
+    The admin differs in three places: Wagtail's inline scripts, `blob:` images (upload previews)
+    and being framed by itself (previews)."""
     static, media = _origin(settings.STATIC_URL), _origin(settings.MEDIA_URL)
 
-    def join(*parts):
-        return " ".join(p for p in parts if p)
+    def sources(*parts):
+        return " ".join(p for p in ("'self'", *parts) if p)
 
-    self_, inline = "'self'", "'unsafe-inline'"
-
-    common = [
+    directives = [
         "default-src 'self'",
-        f"style-src {join(self_, static, inline)}",
-        f"img-src {join(self_, 'data:', media, static)}",
-        f"font-src {join(self_, static)}",
-        f"media-src {join(self_, media)}",
+        f"script-src {sources(static, UNSAFE_INLINE if admin else '')}",
+        f"style-src {sources(static, UNSAFE_INLINE)}",
+        f"img-src {sources('data:', 'blob:' if admin else '', media, static)}",
+        f"font-src {sources(static)}",
+        f"media-src {sources(media)}",
         "connect-src 'self'",
+        f"frame-src {sources(VIDEO_FRAMES)}",  # 'self': the builder previews the widget, the admin its pages
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",
-    ]
-    public = [
-        *common,
-        f"script-src {join(self_, static)}",
-        f"frame-src 'self' {VIDEO_FRAMES}",  # 'self': the feed builder previews the widget
-        "frame-ancestors 'none'",
-    ]
-    admin = [
-        *[c.replace("img-src 'self' data:", "img-src 'self' data: blob:") for c in common],
-        f"script-src {join(self_, static, inline)}",
-        f"frame-src 'self' {VIDEO_FRAMES}",
-        "frame-ancestors 'self'",
+        "frame-ancestors 'self'" if admin else "frame-ancestors 'none'",
     ]
     if settings.SECURE_SSL_REDIRECT:
-        public.append("upgrade-insecure-requests")
-        admin.append("upgrade-insecure-requests")
-    return "; ".join(public), "; ".join(admin)
+        directives.append("upgrade-insecure-requests")
+    return "; ".join(directives)
 
 
 class SecurityHeadersMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
-        self.public, self.admin = policies()
+        self.public, self.admin = policy(admin=False), policy(admin=True)
 
     def __call__(self, request):
         response = self.get_response(request)

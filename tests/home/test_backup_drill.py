@@ -12,9 +12,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-from django.conf import settings
-
 ROOT = Path(__file__).resolve().parents[2]
 
 SETUP = """
@@ -152,9 +149,3 @@ def test_a_backup_taken_while_the_site_writes_restores_into_a_fresh_directory(tm
         text=True,
     )
     assert again.returncode != 0 and "chỉ khôi phục vào" in again.stderr
-
-
-@pytest.fixture(autouse=True)
-def _no_database_needed():
-    """The drill talks to its own databases through manage.py, not to the test database."""
-    assert settings.configured
