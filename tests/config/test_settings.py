@@ -142,7 +142,13 @@ def _editor_saves(alias, results, name):
 def test_two_editors_saving_at_once_never_see_database_is_locked(tmp_path, django_db_blocker, mode):
     """With the project's options both saves succeed; SQLite's default (DEFERRED) shows why."""
     path = tmp_path / "concurrent.sqlite3"
-    sqlite3.connect(path).execute("CREATE TABLE saves (who TEXT)").connection.commit()
+    setup = sqlite3.connect(path)
+    # The site's database is in WAL mode from its first migration on; switching a fresh file to WAL
+    # takes an exclusive lock that the busy timeout does not cover, which is not what editors meet.
+    setup.execute("PRAGMA journal_mode=WAL")
+    setup.execute("CREATE TABLE saves (who TEXT)")
+    setup.commit()
+    setup.close()
     alias = f"concurrent_{mode.lower()}"
     options = {**project_settings.SQLITE_OPTIONS, "transaction_mode": mode}
     connections.settings[alias] = connections.configure_settings(
