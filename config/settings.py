@@ -192,22 +192,40 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Cache --------------------------------------------------------------------------------
 
 
-def _cache() -> dict:
-    """CACHE_URL: unset -> local memory; redis://… / rediss://… -> Redis; dummy:// -> none."""
+def _caches() -> dict:
+    """CACHE_URL: unset -> local memory; redis://… / rediss://… -> Redis; dummy:// -> none.
+
+    Two aliases: `default` (the page cache, cached fragments, sessions' helpers) and
+    `renditions`, which Wagtail uses for image renditions when it exists. A story page touches
+    a dozen rendition keys; sharing one small local-memory cache, they pushed the page entries
+    out before a reader came back (300 entries, Django's default). Locally each gets its own
+    room; on Redis they share the server under their own key prefix."""
     url = os.environ.get("CACHE_URL", "").strip()
     if not url or url.startswith("locmem://"):
-        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "binhyen"}
+        local = "django.core.cache.backends.locmem.LocMemCache"
+        return {
+            # A page entry is its body twice compressed (~10 KB for a story): ~50 MB at most.
+            "default": {"BACKEND": local, "LOCATION": "binhyen", "OPTIONS": {"MAX_ENTRIES": 5000}},
+            # A rendition entry is a few hundred bytes.
+            "renditions": {
+                "BACKEND": local,
+                "LOCATION": "binhyen-renditions",
+                "OPTIONS": {"MAX_ENTRIES": 20000},
+            },
+        }
     if url.startswith(("redis://", "rediss://")):
         # Django's Redis backend, degrading to "no cache" while Redis is down (home/cache_backends.py).
-        return {"BACKEND": "home.cache_backends.ResilientRedisCache", "LOCATION": url}
+        redis = {"BACKEND": "home.cache_backends.ResilientRedisCache", "LOCATION": url}
+        return {"default": redis, "renditions": {**redis, "KEY_PREFIX": "renditions"}}
     if url.startswith("dummy://"):
-        return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+        dummy = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+        return {"default": dummy, "renditions": dummy}
     raise ImproperlyConfigured(
         f"CACHE_URL must start with redis://, rediss://, locmem:// or dummy://; got {url!r}"
     )
 
 
-CACHES = {"default": _cache()}
+CACHES = _caches()
 
 # --- HTTP caching contract (see home.middleware) -----------------------------------------
 

@@ -54,6 +54,10 @@ def test_defaults_are_the_embedded_tier(monkeypatch, tmp_path):
     assert "journal_mode=WAL" in db["OPTIONS"]["init_command"]
     assert db["OPTIONS"]["timeout"] >= 5
     assert s.CACHES["default"]["BACKEND"].endswith("LocMemCache")
+    # Image renditions have their own room: a story page's dozen rendition keys used to push
+    # the page cache's entries out of Django's default 300.
+    assert s.CACHES["renditions"]["LOCATION"] != s.CACHES["default"]["LOCATION"]
+    assert s.CACHES["default"]["OPTIONS"]["MAX_ENTRIES"] >= 5000
     assert s.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == "search.backends.database"
     assert s.LANGUAGE_CODE == "vi"
     assert s.TIME_ZONE == "Asia/Ho_Chi_Minh"
@@ -81,10 +85,12 @@ def test_scale_tier_from_urls(monkeypatch, tmp_path):
     db = s.DATABASES["default"]
     assert db["ENGINE"] == "django.db.backends.postgresql"
     assert (db["HOST"], db["PORT"], db["NAME"], db["USER"]) == ("db.internal", 5432, "binhyen", "binh")
-    assert s.CACHES["default"] == {
+    redis = {
         "BACKEND": "home.cache_backends.ResilientRedisCache",
         "LOCATION": "redis://cache.internal:6379/1",
     }
+    assert s.CACHES["default"] == redis
+    assert s.CACHES["renditions"] == {**redis, "KEY_PREFIX": "renditions"}
     search = s.WAGTAILSEARCH_BACKENDS["default"]
     assert search["BACKEND"] == "search.backends.elasticsearch"
     assert search["URLS"] == ["http://search.internal:9200"]

@@ -13,9 +13,9 @@ from stories.models import StoryPage
 
 pytestmark = pytest.mark.django_db
 
-DEAD_REDIS = {
-    "default": {"BACKEND": "home.cache_backends.ResilientRedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
-}
+_DEAD = {"BACKEND": "home.cache_backends.ResilientRedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
+# As config.settings builds it for CACHE_URL=redis://…: renditions share the server.
+DEAD_REDIS = {"default": _DEAD, "renditions": {**_DEAD, "KEY_PREFIX": "renditions"}}
 
 
 @pytest.fixture
