@@ -8,7 +8,7 @@ export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 
 
 .PHONY: static
-.PHONY: run test lint format check pytest bench install install-runtime clean-venv catalogs messages audit node-deps
+.PHONY: run test lint format check pytest bench bench-data loadtest install install-runtime clean-venv catalogs messages audit node-deps
 
 # The virtual environment is brought up to date whenever a lock file changes. `make run` installs
 # what the site needs to run (requirements/runtime-lock.txt); `make test` and the other developer
@@ -92,15 +92,24 @@ pytest: install node-deps
 
 ## make bench: server-time benchmark on a separate database with BENCH_STORIES synthetic stories
 BENCH_STORIES ?= 10000
-bench: install
-	DATA_DIR=$(CURDIR)/var/bench $(PY) manage.py migrate --noinput --verbosity 0
-	DATA_DIR=$(CURDIR)/var/bench $(PY) manage.py load_demo
-	DATA_DIR=$(CURDIR)/var/bench $(PY) manage.py collectstatic --noinput --verbosity 0
-	DATA_DIR=$(CURDIR)/var/bench $(PY) manage.py add_bulk_stories $(BENCH_STORIES) --total
-	DATA_DIR=$(CURDIR)/var/bench $(PY) manage.py bench
-	DATA_DIR=$(CURDIR)/var/bench $(PY) manage.py bench_search
-	DATA_DIR=$(CURDIR)/var/bench $(PY) manage.py bench_feeds
-	DATA_DIR=$(CURDIR)/var/bench $(PY) manage.py bench_relevance
+BENCH_DATA = DATA_DIR=$(CURDIR)/var/bench
+bench-data: install
+	$(BENCH_DATA) $(PY) manage.py migrate --noinput --verbosity 0
+	$(BENCH_DATA) $(PY) manage.py load_demo
+	$(BENCH_DATA) $(PY) manage.py collectstatic --noinput --verbosity 0
+	$(BENCH_DATA) $(PY) manage.py add_bulk_stories $(BENCH_STORIES) --total
+
+bench: bench-data
+	$(BENCH_DATA) $(PY) manage.py bench
+	$(BENCH_DATA) $(PY) manage.py bench_search
+	$(BENCH_DATA) $(PY) manage.py bench_feeds
+	$(BENCH_DATA) $(PY) manage.py bench_relevance
+
+## make loadtest: the project's own gunicorn under wrk (Debian package `wrk`), on the bench data:
+## requests per second, p50/p99 and errors per URL, against a static file in the same run
+LOADTEST_SECONDS ?= 5
+loadtest: bench-data
+	$(BENCH_DATA) $(PY) manage.py loadtest --seconds $(LOADTEST_SECONDS)
 
 ## make audit: Lighthouse (mobile), axe-core and the Nu HTML Checker on the pages listed in
 ## tools/audit/audit.config.json, served by gunicorn (DEBUG off) from its own data in var/audit
