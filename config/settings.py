@@ -114,6 +114,11 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "axes",  # sign-in lockout (see AXES_* below)
+    # Second factor for the admin (editorial/two_factor.py): authenticator apps (TOTP) and
+    # one-time recovery codes.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -133,6 +138,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(); then the admin asks for the second factor where it is due.
+    "django_otp.middleware.OTPMiddleware",
+    "editorial.two_factor.TwoFactorMiddleware",
     # Admin in Vietnamese and Vietnam time whatever a profile says; 403 outside a unit's pages.
     "editorial.middleware.EditorialAdminMiddleware",
     "editorial.middleware.IdleSessionMiddleware",
@@ -372,6 +380,13 @@ AXES_HTTP_RESPONSE_CODE = 429
 AXES_LOCKOUT_TEMPLATE = "editorial/locked_out.html"
 AXES_CLIENT_IP_CALLABLE = "home.client_address.client_address"
 AXES_VERBOSE = False
+
+# Two-factor sign-in (editorial/two_factor.py): superusers and approvers ("Lãnh đạo duyệt") must
+# add an authenticator app before the admin opens; any editor may. TWO_FACTOR_REQUIRED=0 makes
+# it optional for everyone (a closed local demo), never in production (HTTPS=1).
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", True) or HTTPS
+OTP_TOTP_ISSUER = "Bình Yên"
+OTP_TOTP_THROTTLE_FACTOR = 1  # each wrong code doubles the wait before the next is checked
 
 # Do not let a big form (or a hostile one) exhaust memory; StreamField pages post many fields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10000

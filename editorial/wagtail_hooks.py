@@ -7,7 +7,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter, log
 
-from editorial import admin_shell, lockout, review, views  # noqa: F401  (admin_shell registers the shell's hooks)
+from editorial import admin_shell, lockout, review, two_factor, views  # noqa: F401  (admin_shell registers the shell's hooks)
 from editorial.models import publish_blockers
 
 
@@ -21,7 +21,11 @@ def urls():
         ),
         path("bien-tap/da-duyet/<int:page_id>/", review.approved, name="editorial_approved"),
         path("mo-khoa-dang-nhap/", lockout.locked_sign_ins, name="editorial_locked_sign_ins"),
+        *two_factor.urls(),
     ]
+
+
+hooks.register("register_account_menu_item", two_factor.account_menu_item)
 
 
 class SuperuserMenuItem(MenuItem):

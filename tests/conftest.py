@@ -67,3 +67,26 @@ def _clean_cache():
 @pytest.fixture
 def client():
     return Client(HTTP_HOST="127.0.0.1")
+
+
+# `Client.force_login` stands for "already signed in", which in the admin means with both
+# factors: the session it makes is verified, as after typing the authenticator app's code
+# (editorial/two_factor.py). The two-factor tests sign in with the password alone through
+# `password_only_login`, or through the real pages in a browser.
+password_only_login = Client.force_login
+
+
+def _force_login_with_second_factor(self, user, backend=None):
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    password_only_login(self, user, backend)
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Ứng dụng xác thực (kiểm thử)")
+    session = self.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+
+
+Client.force_login = _force_login_with_second_factor

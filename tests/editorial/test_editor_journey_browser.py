@@ -26,7 +26,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 from demo import accounts
 from stories.models import StoryIndexPage, StoryPage
 from tests.browser import BROWSER_MARKS, WAIT_SECONDS, close_date_picker, navigation
-from tests.editorial.browser_steps import pick_commune
+from tests.editorial.browser_steps import pick_commune, second_factor
 
 pytestmark = BROWSER_MARKS
 
@@ -88,6 +88,7 @@ def log_in(driver, site, username) -> list[dict]:
     with navigation(driver):
         password.send_keys(Keys.ENTER)
     assert "/admin/login/" not in driver.current_url, messages(driver)
+    second_factor(driver, username)  # the approver's authenticator app
     return driver.get_cookies()
 
 

@@ -7,13 +7,11 @@ fonts, images, frames, fetches and beacons all count. The `browser` fixture chec
 every browser test; this one names the page that asked.
 """
 
-from selenium.webdriver.common.by import By
-from selenium.webdriver.common.keys import Keys
-
 from forums.models import ForumAnnouncementPage
 from models_showcase.models import ModelShowcasePage
 from stories.models import StoryIndexPage, StoryPage
-from tests.browser import BROWSER_MARKS, navigation, other_hosts_requested
+from tests.browser import BROWSER_MARKS, other_hosts_requested
+from tests.editorial.browser_steps import sign_in
 
 pytestmark = BROWSER_MARKS
 
@@ -27,10 +25,7 @@ def test_no_page_staff_or_readers_open_asks_another_host(site_server, browser, d
 
     browser.get(f"{site_server}/admin/login/")
     assert other_hosts_requested(browser) == [], "the login page"
-    browser.find_element(By.ID, "id_username").send_keys("quan-tri-thu")
-    browser.find_element(By.ID, "id_password").send_keys("mat-khau-thu-nghiem")
-    with navigation(browser):
-        browser.find_element(By.ID, "id_password").send_keys(Keys.ENTER)
+    sign_in(browser, site_server, "quan-tri-thu", "mat-khau-thu-nghiem")
 
     admin_pages = [
         "/admin/",

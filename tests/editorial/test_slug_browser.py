@@ -13,7 +13,8 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from home.slugs import ascii_slugify
 from stories.models import StoryIndexPage
-from tests.browser import BROWSER_MARKS, WAIT_SECONDS, navigation, other_hosts_requested
+from tests.browser import BROWSER_MARKS, WAIT_SECONDS, other_hosts_requested
+from tests.editorial.browser_steps import sign_in
 
 pytestmark = BROWSER_MARKS
 
@@ -28,11 +29,7 @@ def test_the_slug_follows_a_vietnamese_title_as_the_server_writes_it(site_server
     django_user_model.objects.create_superuser("bientap-thu", "thu@example.vn", "mat-khau-thu-nghiem")
     section = StoryIndexPage.objects.get(slug="nguoi-tot-viec-tot")
 
-    browser.get(f"{site_server}/admin/login/")
-    browser.find_element(By.ID, "id_username").send_keys("bientap-thu")
-    browser.find_element(By.ID, "id_password").send_keys("mat-khau-thu-nghiem")
-    with navigation(browser):
-        browser.find_element(By.ID, "id_password").send_keys(Keys.ENTER)
+    sign_in(browser, site_server, "bientap-thu", "mat-khau-thu-nghiem")
     # The admin asks no other host for anything, staff avatars (Gravatar) included.
     assert browser.find_elements(By.CSS_SELECTOR, ".avatar"), "the dashboard shows the user's avatar"
     assert other_hosts_requested(browser) == []

@@ -8,7 +8,7 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from tests.browser import BROWSER_MARKS, WAIT_SECONDS, close_date_picker, navigation
-from tests.editorial.browser_steps import click
+from tests.editorial.browser_steps import click, sign_in
 
 pytestmark = BROWSER_MARKS
 
@@ -30,11 +30,7 @@ def test_an_editor_postpones_a_forum_to_a_new_date_and_readers_see_the_move(
     new_end = timezone.localtime(forum.ends_at) + datetime.timedelta(days=7)
     django_user_model.objects.create_superuser("bientap-dien-dan", "dd@example.vn", "mat-khau-thu-nghiem")
 
-    browser.get(f"{site_server}/admin/login/")
-    browser.find_element(By.ID, "id_username").send_keys("bientap-dien-dan")
-    browser.find_element(By.ID, "id_password").send_keys("mat-khau-thu-nghiem")
-    with navigation(browser):
-        browser.find_element(By.ID, "id_password").send_keys(Keys.ENTER)
+    sign_in(browser, site_server, "bientap-dien-dan", "mat-khau-thu-nghiem")
     browser.get(f"{site_server}/admin/pages/{forum.pk}/edit/")
 
     def field(field_id):

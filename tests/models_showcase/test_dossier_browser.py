@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupPagePermission
 
 from tests.browser import BROWSER_MARKS, navigation, waiting
+from tests.editorial.browser_steps import sign_in
 from tests.models_showcase.test_dossiers import four_of_six
 
 pytestmark = BROWSER_MARKS
@@ -17,7 +18,6 @@ def test_a_unit_editor_adds_a_missing_document_and_the_dossier_is_more_complete(
     site_server, browser, tmp_path
 ):
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.common.keys import Keys
     from selenium.webdriver.support.select import Select
 
     from demo.content import WARD_EDITORS_GROUP
@@ -36,11 +36,7 @@ def test_a_unit_editor_adds_a_missing_document_and_the_dossier_is_more_complete(
     rules = tmp_path / "quy-che-hoat-dong.pdf"
     rules.write_bytes(b"%PDF-1.4\n% Quy che hoat dong to xe om tu quan\n")
 
-    browser.get(f"{site_server}/admin/login/")
-    browser.find_element(By.ID, "id_username").send_keys("bientap-hoankiem")
-    browser.find_element(By.ID, "id_password").send_keys(PASSWORD)
-    with navigation(browser):
-        browser.find_element(By.ID, "id_password").send_keys(Keys.ENTER)
+    sign_in(browser, site_server, "bientap-hoankiem", PASSWORD)
 
     panel = browser.find_element(By.ID, "ho-so-mo-hinh-content")
     assert "4/6 hồ sơ, thiếu: quy chế hoạt động, biên bản đánh giá" in panel.text
