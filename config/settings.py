@@ -119,6 +119,10 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    # Background tasks (see TASKS below): the task framework, and the backend that keeps tasks
+    # as rows in the database with its worker, `manage.py db_worker`.
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -455,6 +459,26 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Bình Yên <no-reply@localhost>")
+
+# --- Background tasks ----------------------------------------------------------------------
+
+# Slow work leaves the request as a task (django-tasks): e-mail to moderators and citizens,
+# front-end cache purges, drawing share cards, and Wagtail's own search and reference indexing.
+# TASKS_BACKEND=database (the default): a task is a row in the database, run by the worker
+# `manage.py db_worker` (`make run` starts one beside gunicorn); with no worker running, tasks
+# wait in the database and run when one starts. TASKS_BACKEND=immediate: each task runs at
+# once, inside the request that enqueued it (no worker; what the test suite, `make bench` and
+# `make audit` use). Retries and task logs: home/tasks.py.
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database").strip().lower() or "database"
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+if TASKS_BACKEND not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(f"TASKS_BACKEND must be database or immediate; got {TASKS_BACKEND!r}")
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND]}}
+# A failed task of ours is tried again later, at most this many times in all (home/tasks.py).
+TASK_MAX_ATTEMPTS = env_int("TASK_MAX_ATTEMPTS", 5)
 
 # --- Logging ------------------------------------------------------------------------------
 

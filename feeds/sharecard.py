@@ -5,9 +5,10 @@ the text sits) or a plain background, with Noto Sans (bundled in feeds/fonts, SI
 which has every precomposed Vietnamese letter. Text is normalised to NFC first, so a title
 typed with combining marks is drawn with the same glyphs.
 
-A card is generated on its first request and stored in the default storage under a name made
-of the page id and a digest of everything drawn on it; the URL carries the same digest, so a
-new title or image gives a new URL and the platforms fetch a fresh preview.
+A card is drawn when its page is published (a task, feeds/tasks.py), or else on its first
+request, and stored in the default storage under a name made of the page id and a digest of
+everything drawn on it; the URL carries the same digest, so a new title or image gives a new
+URL and the platforms fetch a fresh preview.
 """
 
 from __future__ import annotations
@@ -249,15 +250,30 @@ def drop_cards(page) -> list[str]:
     return dropped
 
 
+def _store(name: str, data: bytes) -> None:
+    saved = default_storage.save(name, ContentFile(data))
+    if saved != name:  # another request or task stored the same card meanwhile; keep one copy
+        default_storage.delete(saved)
+
+
 def stored_card(page) -> bytes:
-    """The page's card from storage, drawn and stored the first time it is asked for."""
+    """The page's card from storage, drawn and stored the first time it is asked for (when the
+    publication's task, `feeds.tasks.draw_share_card`, has not drawn it yet)."""
     spec = card_spec(page)
     name = storage_name(page, spec.digest())
     if default_storage.exists(name):
         with default_storage.open(name, "rb") as handle:
             return handle.read()
     data = card_bytes(spec)
-    saved = default_storage.save(name, ContentFile(data))
-    if saved != name:  # another request stored the same card meanwhile; keep one copy
-        default_storage.delete(saved)
+    _store(name, data)
     return data
+
+
+def ensure_card(page) -> bool:
+    """Draw and store the page's current card unless it is stored already; whether it drew."""
+    spec = card_spec(page)
+    name = storage_name(page, spec.digest())
+    if default_storage.exists(name):
+        return False
+    _store(name, card_bytes(spec))
+    return True

@@ -2,11 +2,14 @@
 
 Wagtail's frontend_cache app already purges the page itself on publish and unpublish; the
 listings that show it (its section and the home page) change too, so they are purged here.
+The request only names them (page ids, one query); working out their URLs and the purge itself
+are a task (`home.tasks.purge_front_cache`), enqueued only when a front-end cache is configured.
 """
 
 from django.dispatch import Signal
-from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.signals import page_published, page_unpublished
+
+from home import tasks
 
 # Sent when a page's live content was changed in place, without a publication (a consent
 # withdrawal), with `instance` (the page, specific) and `urls` (addresses that must stop
@@ -16,18 +19,20 @@ from wagtail.signals import page_published, page_unpublished
 page_redacted = Signal()
 
 
+def _ancestor_ids(page) -> list[int]:
+    """The page's section(s) and the home page; ids are taken now, as the page itself may be
+    gone (deleted) by the time the task runs."""
+    return list(page.get_ancestors().filter(depth__gte=2).values_list("pk", flat=True))
+
+
 def purge_ancestors(sender, instance, **kwargs):
-    batch = PurgeBatch()
-    batch.add_pages(instance.get_ancestors().filter(depth__gte=2).specific())
-    batch.purge()
+    if tasks.front_cache_configured():
+        tasks.purge_front_cache.enqueue(page_ids=_ancestor_ids(instance))
 
 
 def purge_redacted(sender, instance, urls=(), **kwargs):
-    batch = PurgeBatch()
-    batch.add_page(instance)
-    batch.add_pages(instance.get_ancestors().filter(depth__gte=2).specific())
-    batch.add_urls(list(urls))
-    batch.purge()
+    if tasks.front_cache_configured():
+        tasks.purge_front_cache.enqueue(page_ids=[instance.pk, *_ancestor_ids(instance)], urls=list(urls))
 
 
 def connect():

@@ -1,23 +1,19 @@
 """E-mail: the unit's moderators hear of a new submission; a citizen who asked hears of the answer.
 
-The moderators' mail names the code and the kind only: what was sent is read in the admin."""
-
-import logging
+The moderators' mail names the code and the kind only: what was sent is read in the admin.
+Messages are sent by a task (participation/tasks.py), off the request: a mail server outage
+neither fails nor slows the submission, and the task is tried again later."""
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.urls import reverse
 
-logger = logging.getLogger(__name__)
+from participation.tasks import send_notification
 
 
 def _send(subject, body, recipients):
     if not recipients:
         return
-    try:
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
-    except Exception:  # a mail server outage must not lose the submission
-        logger.warning("Could not send a participation notification", exc_info=True)
+    send_notification.enqueue(subject, body, list(recipients))
 
 
 def new_submission(submission):

@@ -95,6 +95,8 @@ class AuditServer:
             WAGTAILADMIN_BASE_URL=self.base,
             SECRET_KEY=secrets.token_urlsafe(50),
             DJANGO_SETTINGS_MODULE="config.settings",
+            # No task worker beside this server: tasks (the demo pages' indexing) run at once.
+            TASKS_BACKEND="immediate",
         )
         self.log = data_dir / "server.log"
         self.config_file = data_dir / "pages.json"

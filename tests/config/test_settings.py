@@ -29,6 +29,7 @@ def reload_settings(monkeypatch, tmp_path, **env):
         "SECRET_KEY",
         "HTTPS",
         "EMAIL_HOST",
+        "TASKS_BACKEND",
     ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("DATA_DIR", str(tmp_path))
@@ -115,6 +116,20 @@ def test_bad_values_are_configuration_errors(monkeypatch, tmp_path, name, value)
         env["DATABASE_URL"] = "postgres://a:b@h/db"
     with pytest.raises(ImproperlyConfigured):
         reload_settings(monkeypatch, tmp_path, **env)
+
+
+def test_tasks_wait_in_the_database_unless_asked_to_run_at_once(monkeypatch, tmp_path):
+    s = reload_settings(monkeypatch, tmp_path)
+    assert s.TASKS["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend"
+    assert "django_tasks_db" in s.INSTALLED_APPS  # its table and its worker, db_worker
+    s = reload_settings(monkeypatch, tmp_path, TASKS_BACKEND="immediate")
+    assert s.TASKS["default"]["BACKEND"] == "django_tasks.backends.immediate.ImmediateBackend"
+    with pytest.raises(ImproperlyConfigured, match="TASKS_BACKEND"):
+        reload_settings(monkeypatch, tmp_path, TASKS_BACKEND="celery")
+
+
+def test_the_test_suite_runs_tasks_at_once():
+    assert settings.TASKS["default"]["BACKEND"] == "django_tasks.backends.immediate.ImmediateBackend"
 
 
 def test_debug_only_when_asked(monkeypatch, tmp_path):

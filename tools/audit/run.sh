@@ -11,6 +11,8 @@ export WAGTAILADMIN_BASE_URL="http://127.0.0.1:$AUDIT_PORT"
 export DEBUG=0 ALLOWED_HOSTS=127.0.0.1,localhost
 # The audit measures the embedded default with its own SQLite database, whatever this shell uses.
 unset DATABASE_URL ELASTICSEARCH_URL CACHE_URL MEDIA_ROOT HTTPS SECURE_SSL_REDIRECT BEHIND_PROXY
+# No task worker here: tasks (search indexing of the demo pages) run at once, inside each command.
+export TASKS_BACKEND=immediate
 
 if "$PY" -c "import socket,sys; s=socket.socket(); sys.exit(s.connect_ex(('127.0.0.1', $AUDIT_PORT)) != 0)"; then
   echo "audit: port $AUDIT_PORT is taken; choose another with AUDIT_PORT=... make audit" >&2
