@@ -3,7 +3,8 @@
 import gettext
 
 import pytest
-from django.core.cache import cache
+from django.conf import settings
+from django.core.cache import caches
 from django.core.management import call_command
 from django.test import Client, override_settings
 from django.test.signals import language_changed
@@ -59,9 +60,11 @@ def _clean_cache():
     Each test rolls back, and SQLite then hands out the same ids again, so a version could
     repeat with other content: every test starts with an empty cache.
     """
-    cache.clear()
+    for alias in settings.CACHES:  # the page cache and fragments, and image renditions
+        caches[alias].clear()
     yield
-    cache.clear()
+    for alias in settings.CACHES:
+        caches[alias].clear()
 
 
 @pytest.fixture
