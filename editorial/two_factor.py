@@ -60,12 +60,14 @@ class TwoFactorMiddleware:
         self.prefix = "/admin/"
 
     def __call__(self, request):
+        # The path first: reading the user reads the session, and a public page that did so
+        # would vary on cookies and leave the shared caches.
         user = getattr(request, "user", None)
         if (
-            user is not None
-            and user.is_authenticated
-            and request.path.startswith(self.prefix)
+            request.path.startswith(self.prefix)
             and not request.path.removeprefix(self.prefix).startswith(OPEN_PATHS)
+            and user is not None
+            and user.is_authenticated
             and not user.is_verified()
         ):
             if user_has_device(user):
