@@ -93,3 +93,19 @@ def _force_login_with_second_factor(self, user, backend=None):
 
 
 Client.force_login = _force_login_with_second_factor
+
+
+@pytest.fixture
+def front_cache_purges(settings, monkeypatch):
+    """A CDN in front of the site (Wagtail's HTTP purge backend); the URLs it was asked to purge."""
+    settings.WAGTAILFRONTENDCACHE = {
+        "cdn": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": "http://cdn.internal",
+        }
+    }
+    purged = []
+    monkeypatch.setattr(
+        "wagtail.contrib.frontend_cache.backends.HTTPBackend.purge", lambda self, url: purged.append(url)
+    )
+    return purged

@@ -266,7 +266,7 @@ def test_bulk_publishing_refuses_a_story_without_consent(leader, stories_index, 
 
 
 def test_withdrawal_deletes_every_published_file_of_the_photo_and_purges_the_page(
-    editor, client, settings, monkeypatch, django_capture_on_commit_callbacks
+    editor, client, settings, front_cache_purges, django_capture_on_commit_callbacks
 ):
     """All addresses already published for the person's photo (original, every rendition) and
     the page's share cards stop answering; the page, its section, the home page and those
@@ -277,16 +277,7 @@ def test_withdrawal_deletes_every_published_file_of_the_photo_and_purges_the_pag
 
     from feeds import sharecard
 
-    settings.WAGTAILFRONTENDCACHE = {
-        "cdn": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": "http://cdn.internal",
-        }
-    }
-    purged = []
-    monkeypatch.setattr(
-        "wagtail.contrib.frontend_cache.backends.HTTPBackend.purge", lambda self, url: purged.append(url)
-    )
+    purged = front_cache_purges
     story = StoryPage.objects.get(title__startswith="Tài xế xe ôm")
     # A photo of its own: the demo's images are shared by the whole test session, and deleting
     # files is not rolled back with the test's transaction.

@@ -46,9 +46,7 @@ def test_a_locked_out_editor_is_unlocked_by_a_superuser(site_server, browser, dj
     row = next(r for r in browser.find_elements(By.CSS_SELECTOR, "tbody tr") if "bientap-go-sai" in r.text)
     with navigation(browser):
         row.find_element(By.XPATH, ".//button[normalize-space()='Mở khóa']").click()
-    assert (
-        "Đã mở khóa đăng nhập cho “bientap-go-sai”" in browser.find_element(By.TAG_NAME, "body").text
-    )
+    assert "Đã mở khóa đăng nhập cho “bientap-go-sai”" in browser.find_element(By.TAG_NAME, "body").text
 
     browser.delete_all_cookies()  # the editor again, with the right password
     _type_password(browser, site_server, "bientap-go-sai", PASSWORD)

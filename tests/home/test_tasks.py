@@ -95,17 +95,8 @@ def test_run_at_once_a_failure_is_logged_and_not_retried(caplog):
     assert not DBTaskResult.objects.exists()
 
 
-def test_publishing_purges_the_section_and_home_through_the_worker(settings, monkeypatch):
-    settings.WAGTAILFRONTENDCACHE = {
-        "cdn": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": "http://cdn.internal",
-        }
-    }
-    purged = []
-    monkeypatch.setattr(
-        "wagtail.contrib.frontend_cache.backends.HTTPBackend.purge", lambda self, url: purged.append(url)
-    )
+def test_publishing_purges_the_section_and_home_through_the_worker(front_cache_purges, monkeypatch):
+    purged = front_cache_purges
     story = StoryPage.objects.get(title__startswith="Tài xế xe ôm")
     with database_tasks():
         story.save_revision().publish()
