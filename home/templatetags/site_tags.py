@@ -160,6 +160,32 @@ def share_card_url(context, page) -> str:
     return next((url for fn in hooks.get_hooks("site_share_card_url") if (url := fn(request, page))), "")
 
 
+# A card's words and pictures change only with the content (the content version), but a forum's
+# kicker follows the clock ("Sắp diễn ra" → "Đã diễn ra"): kept five minutes at most, less than
+# a shared cache may keep the whole page (`PUBLIC_CACHE_S_MAXAGE`).
+CARD_SECONDS = 300
+
+
+@register.simple_tag(takes_context=True)
+def card(context, item, heading: str = ""):
+    """`includes/card.html` for one listed page, kept as HTML until the content changes: the
+    `{% picture %}` of its lead image in three formats and two widths is most of the work of a
+    listing, and the same card shows on the home page, its section, filters and related lists."""
+    from django.template.loader import render_to_string
+
+    request = context.get("request")
+
+    def build():
+        return render_to_string("includes/card.html", {"item": item, "heading": heading})
+
+    # Without a request (inside a fragment kept on its own, as the related stories) the
+    # content version would be read once a card: the enclosing fragment is kept instead.
+    if request is None or getattr(request, "is_preview", False) or not item.pk:
+        return mark_safe(build())
+    key = f"card:{item._meta.label_lower}:{item.pk}:{heading}"
+    return mark_safe(cached(key, build, request, timeout=CARD_SECONDS))
+
+
 @register.simple_tag(takes_context=True)
 def related_pages(context, page, title: str = ""):
     """What to read after an article (`includes/related.html` with `page.related_pages`),
