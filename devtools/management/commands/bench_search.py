@@ -14,7 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.test import Client, override_settings
 
-from devtools.benchmark import cpu_reference_line
+from devtools.benchmark import cpu_reference_line, verdict
 from search.folding import fold
 
 # (label, query parameters). Folded and accented forms of the same words on purpose.
@@ -91,9 +91,8 @@ class Command(BaseCommand):
         self.summary("Gợi ý /tim-kiem/goi-y/", suggest_times)
         median, p95 = statistics.median(search_times), percentile(search_times, 0.95)
         ok = median < BUDGET_MEDIAN_MS and p95 < BUDGET_P95_MS
-        verdict = "ĐẠT" if ok else "VƯỢT"
         self.stdout.write(
-            f"Ngân sách tìm kiếm (trung vị < {BUDGET_MEDIAN_MS:.0f} ms, p95 < {BUDGET_P95_MS:.0f} ms): {verdict}"
+            verdict(f"tìm kiếm (trung vị < {BUDGET_MEDIAN_MS:.0f} ms, p95 < {BUDGET_P95_MS:.0f} ms)", ok)
         )
         if check and not ok:
             raise CommandError("Tìm kiếm vượt ngân sách thời gian.")
