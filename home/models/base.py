@@ -194,7 +194,20 @@ class ArticlePage(BasePage):
     def search_about(self) -> str:
         """What the page is about, for the search index: its unit's section, its kicker (deed
         type, model type, forum status), its topics and its place (communes, the province by
-        its short and full names). Read at indexing time only."""
+        its short and full names). Read at indexing time only, where a backend asks for it
+        several times a page (the database backend: five): worked out once an instance, and
+        again after the page is saved."""
+        known = self.__dict__.get("_search_about")
+        if known is not None:
+            return known
+        self.__dict__["_search_about"] = about = self._search_about_words()
+        return about
+
+    def save(self, *args, **kwargs):
+        self.__dict__.pop("_search_about", None)
+        return super().save(*args, **kwargs)
+
+    def _search_about_words(self) -> str:
         parent = self.get_parent() if self.pk else None
         province = getattr(self, "province", None)
         words = [

@@ -164,3 +164,16 @@ def test_elasticsearch_index_settings_carry_the_synonym_list():
     search_analyzer = settings["analyzer"]["default_search"]
     assert search_analyzer["filter"][-1] == "vietnamese_synonyms"
     assert {"lowercase", "asciifolding"} <= set(search_analyzer["filter"])
+
+
+def test_what_a_page_is_about_follows_a_saved_change_of_place():
+    """`search_about` is worked out once an instance (the index asks for it five times a page)
+    and again after a save: a story moved to another ward is found under the new ward."""
+    from home.models import Commune
+    from stories.models import StoryPage
+
+    story = StoryPage.objects.live().filter(commune__name="Phường Hoàn Kiếm").first()
+    assert "Phường Hoàn Kiếm" in story.search_about()
+    story.commune = Commune.objects.get(name="Phường Đống Đa")
+    story.save()
+    assert "Phường Đống Đa" in story.search_about() and "Hoàn Kiếm" not in story.search_about()
