@@ -54,12 +54,16 @@ def headline(page) -> str:
 
 
 def event_lines(page) -> list[str]:
-    """For an event (a forum), when and where it takes place: the point of posting it."""
+    """For an event (a forum), when and where it takes place: the point of posting it; once it
+    has been held, what came of it."""
     when, where = getattr(page, "when_where", ("", ""))
     if not when:
         return []
     place = ", ".join(part for part in (where, page.place_name) if part)
-    return [f"🕗 Thời gian: {when}", f"📍 Địa điểm: {place}"]
+    lines = [f"🕗 Thời gian: {when}", f"📍 Địa điểm: {place}"]
+    if outcome := getattr(page, "reuse_outcome", ""):
+        lines.append(f"✅ Kết quả: {outcome}")
+    return lines
 
 
 def fanpage_caption(page, url: str) -> str:

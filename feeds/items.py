@@ -49,6 +49,7 @@ class FeedItem:
     notice: str = ""  # "ĐÃ HỦY", "TẠM HOÃN"…: put in front of the title wherever it is reused
     when: str = ""  # an event's time, as readers are told it ("08:00–11:00, Thứ Bảy 20/12/2026")
     where: str = ""  # and its venue and address
+    outcome: str = ""  # once held, what came of it (plain text)
 
     @property
     def headline(self) -> str:
@@ -57,10 +58,12 @@ class FeedItem:
 
     @property
     def facts(self) -> tuple[str, ...]:
-        """An event's time and place, the point of a forum post; empty for other kinds."""
+        """An event's time and place, the point of a forum post, and once it has been held what
+        came of it; empty for other kinds."""
         if not self.when:
             return ()
-        return (f"Thời gian: {self.when}", f"Địa điểm: {', '.join(p for p in (self.where, self.place) if p)}")
+        place = f"Địa điểm: {', '.join(p for p in (self.where, self.place) if p)}"
+        return (f"Thời gian: {self.when}", place, *((f"Kết quả: {self.outcome}",) if self.outcome else ()))
 
     @property
     def text(self) -> str:
@@ -173,6 +176,7 @@ def feed_item(
         notice=row.notice,
         when=row.when,
         where=row.where,
+        outcome=row.outcome,
     )
 
 

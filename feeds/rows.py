@@ -65,6 +65,7 @@ class Row:
     notice: str = ""  # words in front of the title: "ĐÃ HỦY" (the model's `notice_words`)
     when: str = ""  # an event's time and its venue (the model's `when_where`)
     where: str = ""
+    outcome: str = ""  # what came of it, once held (the model's `reuse_outcome`)
 
     @property
     def place(self) -> str:
@@ -171,6 +172,7 @@ def read_rows(kind, queryset) -> list[Row]:
                 notice=notice,
                 when=when,
                 where=where,
+                outcome=kind.model.reuse_outcome_of(value),
             )
         )
     return rows

@@ -1,10 +1,14 @@
 """Dialogue forums between police, the Fatherland Front and residents, announced and reported."""
 
+import html
+import re
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Q, When
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.text import Truncator
 from icalendar import Calendar, Event
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -325,8 +329,11 @@ class ForumAnnouncementPage(RoutablePageMixin, ArticlePage):
     def unit(self) -> str:
         return self.hosting_units.strip()
 
-    # Read by feeds.rows with the page's other columns, for `reuse_facts_of`.
-    reuse_columns = ("schedule", "starts_at", "ends_at", "previous_starts_at", "venue", "address")
+    # Read by feeds.rows with the page's other columns, for `reuse_facts_of` and
+    # `reuse_outcome_of`.
+    reuse_columns = ("schedule", "starts_at", "ends_at", "previous_starts_at", "venue", "address", "outcomes")
+    # How much of the outcomes a feed item or a fanpage caption carries (the page has them all).
+    OUTCOME_LIMIT = 280
 
     @classmethod
     def reuse_facts_of(cls, values: dict) -> tuple[str, str, str]:
@@ -337,6 +344,17 @@ class ForumAnnouncementPage(RoutablePageMixin, ArticlePage):
             values["schedule"], values["starts_at"], values["ends_at"], values["previous_starts_at"]
         )
         return NOTICE_WORDS.get(status, ""), when, f"{values['venue']}, {values['address']}"
+
+    @classmethod
+    def reuse_outcome_of(cls, values: dict) -> str:
+        """Once the forum has been held: its outcomes as plain text, cut at a word."""
+        status = forum_status(
+            values["schedule"], values["starts_at"], values["ends_at"], values["previous_starts_at"]
+        )
+        if status != ForumStatus.ENDED:
+            return ""
+        text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", values.get("outcomes") or "")).split())
+        return Truncator(text).chars(cls.OUTCOME_LIMIT)
 
     @property
     def notice_words(self) -> str:

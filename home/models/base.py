@@ -353,6 +353,16 @@ class ArticlePage(BasePage):
         """(notice words, when, where) from the `reuse_columns` of a row; empty for most kinds."""
         return "", "", ""
 
+    @classmethod
+    def reuse_outcome_of(cls, values: dict) -> str:
+        """What came of it, as plain text, for reuse after the fact (a held forum's outcomes),
+        from the `reuse_columns` of a row; empty for most kinds."""
+        return ""
+
+    @property
+    def reuse_outcome(self) -> str:
+        return self.reuse_outcome_of({name: getattr(self, name) for name in self.reuse_columns})
+
     @property
     def notice_words(self) -> str:
         return ""

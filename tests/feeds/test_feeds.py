@@ -439,3 +439,28 @@ def test_a_model_type_and_a_year_slice_the_feed(client):
     expected = StoryPage.objects.live().filter(deed_date__year=2025)
     assert {item["title"] for item in stories_2025["items"]} == {page.title for page in expected}
     assert 0 < len(stories_2025["items"]) < StoryPage.objects.live().count()
+
+
+def test_a_held_forum_is_reused_with_what_came_of_it(client):
+    """Once a forum has been held, feeds and the fanpage caption say its outcomes (as text);
+    before, they carry only the time and the place."""
+    from django.utils import timezone
+
+    from feeds.caption import fanpage_caption
+    from forums.models import ForumAnnouncementPage
+
+    forums = ForumAnnouncementPage.objects.live()
+    held = forums.get(title__contains="Thủ Đức")
+    coming = forums.filter(starts_at__gt=timezone.now()).first()
+    outcome = "Kết quả: Công an phường mở điểm hỗ trợ khai báo lưu trú mỗi sáng thứ Bảy; 40 dãy trọ"
+
+    rss = feedparser.parse(client.get(feed_url("rss", loai="dien-dan")).content)
+    descriptions = {entry.title: entry.description for entry in rss.entries}
+    assert outcome in descriptions[held.title]
+    assert "Kết quả:" not in descriptions[coming.title]
+    items = {item["title"]: item for item in json_feed(client, feed_url("json", loai="dien-dan"))["items"]}
+    assert outcome in items[held.title]["content_text"]
+
+    caption = fanpage_caption(held, held.full_url)
+    assert "✅ Kết quả: Công an phường mở điểm hỗ trợ khai báo lưu trú" in caption
+    assert "Kết quả" not in fanpage_caption(coming, coming.full_url)

@@ -39,6 +39,7 @@ def test_every_item_says_what_its_page_says():
             ), page.title
             assert item.image_id == (image.pk if image else None), page.title
             assert (item.notice, (item.when, item.where)) == (page.notice_words, page.when_where), page.title
+            assert item.outcome == page.reuse_outcome, page.title
             checked += 1
     assert checked >= 10
     assert StoryPage.objects.get(pk=hidden.pk).visible_hero_image is None  # the case above was exercised
