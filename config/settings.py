@@ -398,6 +398,13 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10000
 # --- Wagtail ------------------------------------------------------------------------------
 
 WAGTAIL_SITE_NAME = "Bình Yên"
+# Wagtail 7.4 saves the editor's form on its own half a second after each change. Off for now:
+# each of those saves is a revision that runs the review rules (editorial/review.py) and can
+# land between an editor's "Gửi duyệt" and the approver's list, and on a new page it answers
+# "Không thể lưu trang do có lỗi dữ liệu" while the required fields are still being typed.
+# Editors keep Wagtail's warning before leaving unsaved changes. Turn it back on (milliseconds)
+# once the review rules tell an autosave from a save.
+WAGTAIL_AUTOSAVE_INTERVAL = env_int("WAGTAIL_AUTOSAVE_INTERVAL", 0)
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Slugs are ASCII ("Đống Đa" -> "dong-da"); see home.slugs.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False

@@ -76,7 +76,10 @@ def css(driver, selector):
 
 
 def messages(driver) -> str:
-    return " ".join(e.text for e in driver.find_elements(By.CSS_SELECTOR, ".messages li"))
+    """The messages on the page, and the fields' own errors if there are any."""
+    shown = [e.text for e in driver.find_elements(By.CSS_SELECTOR, ".messages li")]
+    errors = [e.text for e in driver.find_elements(By.CSS_SELECTOR, ".error-message") if e.text.strip()]
+    return " ".join(shown + ([f"(lỗi của trường: {' | '.join(errors)})"] if errors else []))
 
 
 def log_in(driver, site, username) -> list[dict]:
@@ -120,8 +123,17 @@ def press(driver, element):
         click(driver, element)
 
 
+def autosave_idle(driver):
+    """Wagtail saves the editor's changes on its own half a second after each; a button pressed
+    while that save is on its way races it (a person sees "Đang lưu…" and waits)."""
+    script = """const i = document.getElementById("w-autosave-indicator");
+        return !i || i.getAttribute("data-w-autosave-state-value") !== "saving";"""
+    wait(driver, lambda d: d.execute_script(script), "the autosave has finished")
+
+
 def footer_action(driver, name):
     """A button of the editor's footer menu ("Gửi duyệt" sits under its toggle)."""
+    autosave_idle(driver)
     button = css(driver, f'footer button[name="{name}"]')
     if not button.is_displayed():
         click(driver, css(driver, "footer .w-dropdown__toggle"))
