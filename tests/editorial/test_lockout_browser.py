@@ -4,6 +4,7 @@ with both factors, unlocks the account from the admin; the editor signs in."""
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
 
 from tests.browser import BROWSER_MARKS, navigation
 from tests.editorial.browser_steps import sign_in
@@ -46,7 +47,10 @@ def test_a_locked_out_editor_is_unlocked_by_a_superuser(site_server, browser, dj
     row = next(r for r in browser.find_elements(By.CSS_SELECTOR, "tbody tr") if "bientap-go-sai" in r.text)
     with navigation(browser):
         row.find_element(By.XPATH, ".//button[normalize-space()='Mở khóa']").click()
-    assert "Đã mở khóa đăng nhập cho “bientap-go-sai”" in browser.find_element(By.TAG_NAME, "body").text
+    # Wagtail's messages fade in, and hidden text is no text: wait for it.
+    WebDriverWait(browser, 10).until(
+        lambda d: "Đã mở khóa đăng nhập cho “bientap-go-sai”" in d.find_element(By.TAG_NAME, "body").text
+    )
 
     browser.delete_all_cookies()  # the editor again, with the right password
     _type_password(browser, site_server, "bientap-go-sai", PASSWORD)

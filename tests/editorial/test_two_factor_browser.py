@@ -4,6 +4,7 @@ wrong code is refused in Vietnamese and a recovery code opens the admin (once)."
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
 
 from tests.browser import BROWSER_MARKS, navigation
 from tests.editorial.browser_steps import authenticator_code
@@ -20,6 +21,11 @@ def _password(browser, site):
     browser.find_element(By.ID, "id_password").send_keys(PASSWORD)
     with navigation(browser):
         browser.find_element(By.ID, "id_password").send_keys(Keys.ENTER)
+
+
+def _shows(browser, selector, words):
+    """Wait for words to show: Wagtail's messages fade in, and hidden text is no text."""
+    WebDriverWait(browser, 10).until(lambda d: words in d.find_element(By.CSS_SELECTOR, selector).text)
 
 
 def _code(browser, code):
@@ -55,7 +61,7 @@ def test_a_superuser_adds_an_app_then_signs_in_with_a_recovery_code(site_server,
     assert "Nhập mã 6 số" in browser.find_element(By.TAG_NAME, "main").text
     right = authenticator_code(key)
     _code(browser, "000000" if right != "000000" else "111111")
-    assert "Mã không đúng hoặc đã hết hạn" in browser.find_element(By.TAG_NAME, "main").text
+    _shows(browser, "main", "Mã không đúng hoặc đã hết hạn")
     _code(browser, codes[0])
     assert browser.current_url.endswith("/admin/")
-    assert "còn 9 mã" in browser.find_element(By.CSS_SELECTOR, ".messages").text
+    _shows(browser, ".messages", "còn 9 mã")
