@@ -6,10 +6,8 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Q, When
-from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.text import Truncator
-from icalendar import Calendar, Event
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -20,7 +18,6 @@ from wagtail.snippets.models import register_snippet
 from forums.blocks import AgendaItemBlock, ChairBlock
 from forums.schedule import (
     CALENDAR_FIELDS,
-    ICAL_STATUS,
     NOTICE_WORDS,
     ForumSchedule,
     ForumStatus,
@@ -438,24 +435,6 @@ class ForumAnnouncementPage(RoutablePageMixin, ArticlePage):
     @path("lich/", name="ical")
     def ical(self, request):
         """The forum as an iCalendar event, so a reader can add it to their phone's calendar."""
-        calendar = Calendar()
-        calendar.add("prodid", "-//Binh Yen//dien-dan//VI")
-        calendar.add("version", "2.0")
-        event = Event()
-        event.add("uid", f"forum-{self.pk}@{request.get_host()}")
-        notice = self.notice_words
-        event.add("summary", f"[{notice}] {self.title}" if notice else self.title)
-        event.add("dtstart", timezone.localtime(self.starts_at))
-        event.add("dtend", timezone.localtime(self.ends_at))
-        event.add("dtstamp", self.last_published_at or timezone.now())
-        event.add("sequence", self.calendar_sequence)
-        event.add("location", f"{self.venue}, {self.address}, {self.commune}")
-        lines = [self.when_where[0], self.schedule_notice.strip(), self.sapo, self.full_url]
-        event.add("description", "\n\n".join(line for line in lines if line))
-        event.add("url", self.full_url)
-        event.add("status", ICAL_STATUS.get(self.status, "CONFIRMED"))
-        calendar.add_component(event)
-        calendar.add_missing_timezones()
-        response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{self.slug}.ics"'
-        return response
+        from forums.calendar import ics_response
+
+        return ics_response(self, request)
