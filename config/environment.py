@@ -59,6 +59,11 @@ def database(data_dir: Path) -> dict:
         # A worker thread keeps its connection: opening one reads and parses the whole schema
         # (a hundred Wagtail tables), ~1.4 ms, six times what a page-cache hit costs otherwise.
         config["CONN_MAX_AGE"] = env_int("DB_CONN_MAX_AGE", 600)
+    elif config["ENGINE"] == "django.db.backends.postgresql":
+        # No JIT compilation: a search over a large index is estimated costly enough to trigger
+        # it, and compiling took ~50 ms of a query the site wants answered in a few.
+        options = config.setdefault("OPTIONS", {})
+        options["options"] = f"-c jit=off {options.get('options', '')}".strip()
     return config
 
 

@@ -15,6 +15,7 @@ they are kept per section until the site's content changes (`home.content_versio
 from django import forms
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
+from django.utils.functional import cached_property
 
 from home import params, places, topics
 from home.collation import sorted_vi
@@ -166,6 +167,42 @@ class ListingFilterForm(forms.Form):
         return self.is_bound and any(self.data.get(name) for name in self.fields if name != params.KIND)
 
 
+# A listing goes this many pages deep, newest first; older items are reached by the filters
+# (province, commune, topic, year), as on news sites. Without a bound, the last page of a
+# national section (25,000 pages at 300,000 stories) makes the database skip every row before
+# it, and counting them all costs as much again.
+MAX_PAGES = 100
+
+
+class CappedPaginator(Paginator):
+    """A paginator that counts at most `max_pages` pages of items and serves no page beyond.
+
+    `capped` tells that there are more items than it counts (the template says so and points to
+    the filters). Counting stops at the bound, so it costs the same in a section of a hundred
+    items as in one of three hundred thousand.
+    """
+
+    def __init__(self, object_list, per_page, max_pages: int | None = None, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.max_items = (MAX_PAGES if max_pages is None else max_pages) * per_page
+
+    @cached_property
+    def _bounded_count(self) -> int:
+        items = self.object_list
+        if isinstance(items, QuerySet):
+            return items.order_by()[: self.max_items + 1].count()
+        return min(len(items), self.max_items + 1)
+
+    @cached_property
+    def count(self) -> int:
+        return min(self._bounded_count, self.max_items)
+
+    @cached_property
+    def capped(self) -> bool:
+        return self._bounded_count > self.max_items
+
+
 def paginate(request, items: QuerySet, page_size: int):
-    """A page of results; a page number out of range or not a number falls back gracefully."""
-    return Paginator(items, page_size).get_page(request.GET.get(params.PAGE))
+    """A page of results; a page number out of range or not a number falls back gracefully
+    (beyond the last page a listing goes to, to that last page)."""
+    return CappedPaginator(items, page_size).get_page(request.GET.get(params.PAGE))

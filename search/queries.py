@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
 
-from django.core.paginator import Paginator
 from django.db import DatabaseError, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -21,6 +20,7 @@ from wagtail.search.backends.base import FieldError, FilterError
 from wagtail.search.query import And, Or, Phrase, PlainText
 
 from home import kinds
+from home.listing import CappedPaginator
 from search import synonyms
 from search.folding import query_terms
 from search.highlight import highlight
@@ -247,6 +247,7 @@ class Outcome:
     hits: list = field(default_factory=list)
     promoted: list = field(default_factory=list)
     total: int = 0
+    capped: bool = False  # more results than `total`, which is all a reader can page through
     full_total: int = 0  # results with every word (the others have most of them)
     any_word: bool = False  # no page has every word: results contain some of them
     correction: Correction | None = None
@@ -343,9 +344,12 @@ def search(request, params: SearchParams, log: bool = True, spelling: bool = Tru
             results = _results(request, pages, params, groups, outcome)
         else:  # the words name a kind and nothing more: its pages, newest first
             results = pages.order_by("-first_published_at", "-pk")
-            outcome.full_total = results.count()
-        outcome.total = results.count()
-        outcome.page_obj = Paginator(results, PAGE_SIZE).get_page(params.page_number)
+        # Counted up to what a reader can page through (see home.listing.CappedPaginator).
+        paginator = CappedPaginator(results, PAGE_SIZE)
+        outcome.total, outcome.capped = paginator.count, paginator.capped
+        if not groups:
+            outcome.full_total = outcome.total
+        outcome.page_obj = paginator.get_page(params.page_number)
         shown = list(outcome.page_obj)
         first_shown = outcome.page_obj.start_index() - 1 if shown else 0
         outcome.hits = [

@@ -3,12 +3,14 @@
 Ranking by relevance: see search.backends.ranked.
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import reduce
 
 from django.contrib.postgres.search import SearchVectorField
-from django.db.models import ExpressionWrapper, F
+from django.db.models import ExpressionWrapper, F, IntegerField
 from django.db.models.expressions import CombinedExpression
-from django.db.models.sql.subqueries import InsertQuery
+from django.db.models.functions import Cast
 from modelsearch.backends.database.postgres import postgres as pg
 from modelsearch.query import Fuzzy, MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
@@ -16,9 +18,36 @@ from modelsearch.utils import get_descendants_content_types_pks
 from search.backends import FoldingIndexerMixin, FoldingIndexMixin, FoldingQueryMixin
 from search.backends.ranked import RankedCompilerMixin, RankedResultsMixin
 
+# modelsearch recomputes the title norms (the average title length over the whole index) after
+# every write, a scan of the table; a bulk load does it once at its end instead.
+_title_norms_deferred = ContextVar("title_norms_deferred", default=False)
+
+
+@contextmanager
+def title_norms_deferred():
+    """Within this block, writes leave their entries' title norm at 1.0 for a later refresh."""
+    token = _title_norms_deferred.set(True)
+    try:
+        yield
+    finally:
+        _title_norms_deferred.reset(token)
+
 
 class FoldingPostgresIndexer(FoldingIndexerMixin, pg.ObjectIndexer):
-    pass
+    def as_vector(self, texts, for_autocomplete=False):
+        """The vector as SQL and its parameters, what modelsearch's expressions compile to.
+
+        Built as text because compiling one expression tree per vector per page was a third
+        of the time of a bulk load; only `add_items` below reads these.
+        """
+        config = self.autocomplete_config if for_autocomplete else self.config
+        parts, params = [], []
+        for text, weight in texts:
+            text = text.strip()
+            if text:
+                parts.append("setweight(to_tsvector(%s::regconfig, %s), %s)")
+                params.extend((config, text, weight))
+        return (" || ".join(parts) or "''::tsvector"), params
 
 
 class FoldingPostgresIndex(FoldingIndexMixin, pg.PostgresIndex):
@@ -28,16 +57,14 @@ class FoldingPostgresIndex(FoldingIndexMixin, pg.PostgresIndex):
         indexers, content_type_pk = self.folded_indexers(model, objs)
         if not indexers:
             return
-        compiler = InsertQuery(pg.IndexEntry).get_compiler(connection=self.write_connection)
         rows_sql = []
         params = []
         for indexer in indexers:
             params.extend((content_type_pk, indexer.id))
             vectors_sql = []
             for name in ("title", "autocomplete", "body"):
-                value = compiler.prepare_value(pg.IndexEntry._meta.get_field(name), getattr(indexer, name))
-                sql, value_params = value.as_sql(compiler, self.write_connection)
-                vectors_sql.append(sql)
+                sql, value_params = getattr(indexer, name)
+                vectors_sql.append(f"({sql})")
                 params.extend(value_params)
             params.extend((indexer.title_text, indexer.body_text))
             rows_sql.append(f"(%s, %s, {vectors_sql[0]}, {vectors_sql[1]}, {vectors_sql[2]}, 1.0, %s, %s)")
@@ -58,6 +85,11 @@ class FoldingPostgresIndex(FoldingIndexMixin, pg.PostgresIndex):
                 """,  # the table name is ours; every value is a parameter
                 params,
             )
+        if not _title_norms_deferred.get():
+            self._refresh_title_norms()
+
+    def refresh_title_norms(self):
+        """Set the title norm of every entry written while they were deferred."""
         self._refresh_title_norms()
 
 
@@ -65,6 +97,14 @@ class PostgresRankingMixin(RankedCompilerMixin):
     # The index entry's vectors this compiler matches, with their weights in the score. Their
     # concatenation is indexed by search/migrations/0001 (autocomplete has its own GIN index).
     INDEX_VECTORS = (("title", "title_norm"), ("body", 1.0))
+    # At most this many matches are scored, the most recently indexed first (the newest pages,
+    # and pages just edited). Scoring reads every candidate's vectors: a common word ("da", as
+    # in "đã") matches half of 300,000 stories, and scoring them all took over a second. The
+    # database takes the newest matches by walking the index entries backwards when a word is
+    # common, and from the word's own index when it is rare, so both stay fast. A reader sees
+    # "more than 1,000 results" and narrows with more words or the filters. (One more than the
+    # 1,000 a reader can page through, search.queries, so the page knows there are more.)
+    RANK_CANDIDATES = 1001
 
     def compute_ranked_ids(self, config):
         if (
@@ -79,15 +119,21 @@ class PostgresRankingMixin(RankedCompilerMixin):
             (F(column), F(weight) if isinstance(weight, str) else weight)
             for column, weight in self.INDEX_VECTORS
         ]
-        entries = (
+        candidates = (
             pg.IndexEntry.objects.annotate(
-                _document=ExpressionWrapper(document, output_field=SearchVectorField())
+                _document=ExpressionWrapper(document, output_field=SearchVectorField()),
+                _object_pk=Cast("object_id", IntegerField()),
             )
             .filter(
                 _document=self.build_tsquery(self.query, config=config),
                 content_type__in=get_descendants_content_types_pks(self.queryset.model),
-                object_id__in=self.allowed_object_ids(),
+                _object_pk__in=self.queryset.order_by().values("pk"),
             )
+            .order_by("-id")
+            .values("id")[: self.RANK_CANDIDATES]
+        )
+        entries = (
+            pg.IndexEntry.objects.filter(id__in=candidates)
             .annotate(score=self._build_rank_expression(vectors, config))
             .order_by("-score", "-id")
         )

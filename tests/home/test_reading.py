@@ -258,6 +258,32 @@ def test_index_pages_paginate_and_survive_bad_page_numbers(client):
         assert response.context["page_obj"].number == int(shown), value
 
 
+def test_a_listing_goes_a_bounded_depth_and_says_how_to_go_further(client, monkeypatch, settings):
+    # The demo stories (more than 8), 4 a page, at most 2 pages: the reader is told there are
+    # more than 8 and,
+    # on the last page the listing goes to (whatever page number is asked), how to find the rest.
+    from home import listing
+
+    settings.PAGE_CACHE_SECONDS = 0
+    monkeypatch.setattr(StoryIndexPage, "page_size", 4)
+    monkeypatch.setattr(listing, "MAX_PAGES", 2)
+    first = html_of(client, "/nguoi-tot-viec-tot/")
+    assert '<p class="count">Hơn 8 bài</p>' in first
+    assert "Trang 1 / 2" in first and "Danh sách chỉ đi đến trang" not in first
+    for asked in ("2", "3", "4000"):
+        response = client.get("/nguoi-tot-viec-tot/", {"trang": asked})
+        assert response.status_code == 200
+        assert response.context["page_obj"].number == 2
+        html = response.content.decode()
+        assert "Danh sách chỉ đi đến trang 2, gồm 8 bài mới nhất." in html
+        assert 'rel="next"' not in html
+    # Under the bound, the count is exact and nothing is said.
+    monkeypatch.setattr(listing, "MAX_PAGES", 4)
+    html = html_of(client, "/nguoi-tot-viec-tot/?trang=4")
+    exact = re.search(r'<p class="count">(\d+) bài</p>', html)
+    assert exact and 8 < int(exact.group(1)) <= 16 and "Danh sách chỉ đi đến trang" not in html
+
+
 def test_site_settings_hold_the_legal_footer():
     settings_obj = SiteSettings.for_site(HomePage.objects.get().get_site())
     assert settings_obj.operating_unit and settings_obj.content_responsible and settings_obj.email

@@ -129,3 +129,21 @@ def test_postgresql_has_the_title_and_body_index():
             "SELECT indexdef FROM pg_indexes WHERE indexname = 'site_search_indexentry_title_body_gin'"
         )
         assert "gin" in cursor.fetchone()[0]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL ranking")
+def test_postgresql_scores_only_the_newest_matches_of_a_common_word(monkeypatch):
+    from search.backends.postgres import PostgresRankingMixin
+
+    everything = {
+        page.pk
+        for page in get_search_backend().search("phuong", Page.objects.live(), order_by_relevance=False)
+    }
+    assert len(everything) > 5
+    monkeypatch.setattr(PostgresRankingMixin, "RANK_CANDIDATES", 5)
+    ranked = [page.pk for page in get_search_backend().search("phuong", Page.objects.live())]
+    assert len(ranked) == 5 and set(ranked) <= everything
+    # The five most recently indexed of the matching pages (every demo page is indexed once,
+    # in order of creation, so the newest pages), scored among themselves.
+    newest = set(sorted(everything)[-5:])
+    assert set(ranked) == newest

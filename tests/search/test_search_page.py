@@ -273,3 +273,15 @@ def test_suggestions_return_titles_for_a_partial_folded_query(client):
         titles = [item["title"] for item in client.get("/tim-kiem/goi-y/", {"q": typed}).json()["results"]]
         assert forum.title in titles, typed
     assert client.get("/tim-kiem/goi-y/", {"q": '\x00\u2028"'}).json()["results"] == []
+
+
+def test_a_search_with_more_results_than_a_reader_can_page_through_says_more_than(client, monkeypatch):
+    from home import listing
+
+    total = result_count(search(client, q="phuong"))
+    assert total > 2 * PAGE_SIZE
+    monkeypatch.setattr(listing, "MAX_PAGES", 2)
+    response = search(client, q="phuong", trang="9")
+    html = response.content.decode()
+    assert f"Tìm thấy hơn <strong>{2 * PAGE_SIZE}</strong> kết quả" in html
+    assert response.context["outcome"].page_obj.number == 2 and 'rel="next"' not in html

@@ -17,13 +17,21 @@ class Command(BaseCommand):
             action="store_true",
             help="Hiểu N là tổng số câu chuyện cần có; chỉ thêm phần còn thiếu (chạy lại không thêm nữa).",
         )
+        parser.add_argument(
+            "--jobs",
+            type=int,
+            default=2,
+            help="Số tiến trình ghi cùng lúc trên PostgreSQL (SQLite luôn ghi bằng một tiến trình).",
+        )
 
-    def handle(self, *args, count, total, **options):
+    def handle(self, *args, count, total, jobs, **options):
         if count < 0 or count > 1_000_000:
             raise CommandError("N phải từ 0 đến 1.000.000.")
+        if not 1 <= jobs <= 16:
+            raise CommandError("Số tiến trình phải từ 1 đến 16.")
         if total:
             count = max(0, count - StoryPage.objects.count())
         started = time.perf_counter()
-        created = add_bulk_stories(count, stdout=self.stdout)
+        created = add_bulk_stories(count, jobs=jobs, stdout=self.stdout)
         update_statistics()  # the page table just grew by `count` rows
         self.stdout.write(f"Đã thêm {created} câu chuyện trong {time.perf_counter() - started:.1f} giây.")
