@@ -260,8 +260,8 @@ def test_index_pages_paginate_and_survive_bad_page_numbers(client):
 
 def test_a_listing_goes_a_bounded_depth_and_says_how_to_go_further(client, monkeypatch, settings):
     # The demo stories (more than 8), 4 a page, at most 2 pages: the reader is told there are
-    # more than 8 and,
-    # on the last page the listing goes to (whatever page number is asked), how to find the rest.
+    # more than 8 and, on the last page the listing goes to (whatever page number is asked),
+    # how to find the rest.
     from home import listing
 
     settings.PAGE_CACHE_SECONDS = 0
