@@ -30,6 +30,9 @@ from search.results import Hit, PromotedLink, make_hit, specific_pages
 logger = logging.getLogger(__name__)
 
 PAGE_SIZE = 10
+# A search lists at most this many results (20 pages), the best of the newest matches on
+# PostgreSQL (search.backends.postgres.RANK_CANDIDATES); more words or a filter narrow it.
+MAX_RESULTS = 200
 # Pages with most, not all, of the words are listed after those with all of them when these
 # do not fill the first page of results, at most PARTIAL_LIMIT of them.
 PARTIAL_WHEN_FEWER_THAN = PAGE_SIZE
@@ -344,8 +347,8 @@ def search(request, params: SearchParams, log: bool = True, spelling: bool = Tru
             results = _results(request, pages, params, groups, outcome)
         else:  # the words name a kind and nothing more: its pages, newest first
             results = pages.order_by("-first_published_at", "-pk")
-        # Counted up to what a reader can page through (see home.listing.CappedPaginator).
-        paginator = CappedPaginator(results, PAGE_SIZE)
+        # Counted up to what a reader can page through (home.listing.CappedPaginator).
+        paginator = CappedPaginator(results, PAGE_SIZE, max_pages=MAX_RESULTS // PAGE_SIZE)
         outcome.total, outcome.capped = paginator.count, paginator.capped
         if not groups:
             outcome.full_total = outcome.total

@@ -41,7 +41,12 @@ class RankedCompilerMixin:
     def ranked_ids(self, config):
         if not hasattr(self, "_ranked_ids"):
             rows = self.compute_ranked_ids(config)
-            self._ranked_ids = None if rows is None else content_first(rows)
+            if rows is None:
+                self._ranked_ids = None
+            elif self.order_by_relevance:
+                self._ranked_ids = content_first(rows)
+            else:  # the queryset's own order, as given
+                self._ranked_ids = [(object_id, score) for object_id, score, _content_type in rows]
         return self._ranked_ids
 
     def ranked_page(self, config, start, stop, score_field=None):

@@ -276,11 +276,14 @@ def test_suggestions_return_titles_for_a_partial_folded_query(client):
 
 
 def test_a_search_with_more_results_than_a_reader_can_page_through_says_more_than(client, monkeypatch):
-    from home import listing
+    from search import queries
+    from search.backends.postgres import PostgresRankingMixin
 
+    # PostgreSQL scores one more match than a reader can page through, to know there are more.
+    assert PostgresRankingMixin.RANK_CANDIDATES == queries.MAX_RESULTS + 1
     total = result_count(search(client, q="phuong"))
     assert total > 2 * PAGE_SIZE
-    monkeypatch.setattr(listing, "MAX_PAGES", 2)
+    monkeypatch.setattr(queries, "MAX_RESULTS", 2 * PAGE_SIZE)
     response = search(client, q="phuong", trang="9")
     html = response.content.decode()
     assert f"Tìm thấy hơn <strong>{2 * PAGE_SIZE}</strong> kết quả" in html
