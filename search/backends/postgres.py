@@ -8,7 +8,7 @@ from contextvars import ContextVar
 from functools import reduce
 
 from django.contrib.postgres.search import SearchVectorField
-from django.db.models import ExpressionWrapper, F, IntegerField
+from django.db.models import ExpressionWrapper, F, IntegerField, Q
 from django.db.models.expressions import CombinedExpression
 from django.db.models.functions import Cast
 from modelsearch.backends.database.postgres import postgres as pg
@@ -120,12 +120,25 @@ class PostgresRankingMixin(RankedCompilerMixin):
             content_type__in=get_descendants_content_types_pks(self.queryset.model),
         )
 
+    # A queryset of at most this many rows (a filter, the candidates of search.queries'
+    # partial matches) is read first and looked up in the index entry by entry.
+    FEW_ROWS = 1000
+
+    def allowed_entries(self) -> Q:
+        """The entries of the queryset's rows. A few rows are listed, so the database finds
+        their entries through the (content type, object id) index instead of walking the
+        whole index backwards in search of them (0.8 s for 50 pages at 300,000 stories)."""
+        few = list(self.queryset.order_by().values_list("pk", flat=True)[: self.FEW_ROWS + 1])
+        if len(few) <= self.FEW_ROWS:
+            return Q(object_id__in=[str(pk) for pk in few])
+        return Q(_object_pk__in=self.queryset.order_by().values("pk"))
+
     def candidates(self, config):
         """The ids of the RANK_CANDIDATES most recently indexed matching entries of the
         queryset's rows, as a subquery."""
         return (
             self.matching_entries(config)
-            .filter(_object_pk__in=self.queryset.order_by().values("pk"))
+            .filter(self.allowed_entries())
             .order_by("-id")
             .values("id")[: self.RANK_CANDIDATES]
         )
