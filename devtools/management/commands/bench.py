@@ -3,6 +3,7 @@ import random
 from django.core.management.base import BaseCommand
 
 from devtools.benchmark import HEADER, cpu_reference_line, measure, verdict
+from home import listing
 from stories.models import StoryIndexPage, StoryPage
 
 
@@ -24,7 +25,8 @@ class Command(BaseCommand):
         sample = random.Random(7).sample(ids, min(pages, len(ids)))
         story_urls = [p.url for p in StoryPage.objects.filter(pk__in=sample)]
         index = StoryIndexPage.objects.live().first()
-        last_page = max(1, -(-story_count // StoryIndexPage.page_size))
+        # The deepest page a reader reaches (home.listing.MAX_PAGES bounds a listing's depth).
+        last_page = max(1, min(-(-story_count // StoryIndexPage.page_size), listing.MAX_PAGES))
         self.stdout.write(HEADER)
         story = measure("trang câu chuyện (mẫu)", story_urls, rounds=rounds)
         stats = measure("số liệu phong trào", ["/so-lieu-phong-trao/"], rounds=rounds * 10)
