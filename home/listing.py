@@ -191,7 +191,9 @@ class CappedPaginator(Paginator):
         items = self.object_list
         if isinstance(items, QuerySet):
             return items.order_by()[: self.max_items + 1].count()
-        return min(len(items), self.max_items + 1)
+        # Search results count in the engine; their len() would fetch every result.
+        count = getattr(items, "count", None)
+        return min(count() if callable(count) else len(items), self.max_items + 1)
 
     @cached_property
     def count(self) -> int:
