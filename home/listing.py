@@ -192,8 +192,10 @@ class CappedPaginator(Paginator):
         if isinstance(items, QuerySet):
             return items.order_by()[: self.max_items + 1].count()
         # Search results count in the engine; their len() would fetch every result.
-        count = getattr(items, "count", None)
-        return min(count() if callable(count) else len(items), self.max_items + 1)
+        counted = (
+            items.count() if hasattr(items, "count") and not isinstance(items, (list, tuple)) else len(items)
+        )
+        return min(counted, self.max_items + 1)
 
     @cached_property
     def count(self) -> int:
