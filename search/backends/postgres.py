@@ -145,7 +145,7 @@ class PostgresRankingMixin(RankedCompilerMixin):
 
     def newest_ids(self, config):
         """The same candidates in the queryset's own order (newest first on the search page).
-        Wagtail's own path sorted every match: 3.5 to 14 s for a common word at 300,000
+        Wagtail's own path sorted every match: 3.5 s for a common word at 300,000
         stories; the newest of the most recently indexed matches are, but for pages edited
         long after they were published, the newest matches."""
         entries = pg.IndexEntry.objects.filter(id__in=self.candidates(config))
