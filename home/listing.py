@@ -191,11 +191,9 @@ class CappedPaginator(Paginator):
         items = self.object_list
         if isinstance(items, QuerySet):
             return items.order_by()[: self.max_items + 1].count()
-        # Search results count in the engine; their len() would fetch every result.
-        counted = (
-            items.count() if hasattr(items, "count") and not isinstance(items, (list, tuple)) else len(items)
-        )
-        return min(counted, self.max_items + 1)
+        # Anything else is counted as Django's paginator counts it: search results by their
+        # count() (their len() would fetch every result), lists by their length.
+        return min(Paginator(items, self.per_page).count, self.max_items + 1)
 
     @cached_property
     def count(self) -> int:

@@ -69,15 +69,6 @@ def iso(value) -> str:
     return value.isoformat()
 
 
-@register.filter
-def vn_number(value) -> str:
-    """A whole number grouped as Vietnamese writes it: 1200 -> "1.200"."""
-    try:
-        return f"{int(value):,}".replace(",", ".")
-    except (TypeError, ValueError):
-        return ""
-
-
 WEEKDAYS = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"]
 
 
