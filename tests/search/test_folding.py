@@ -111,3 +111,19 @@ def test_fold_with_map_points_inside_the_text(text):
     folded, positions = fold_with_map(text)
     assert len(folded) == len(positions)
     assert all(0 <= position < len(text) for position in positions)
+
+
+def test_the_fast_path_folds_exactly_as_the_rule():
+    # `fold` takes a translate table built from the rule for marked Latin letters; whatever the
+    # table covers, composed or decomposed, must fold as the rule's per-character loop does.
+    import unicodedata
+
+    from search.folding import _fold_by_rule
+
+    letters = [chr(code) for start, end in ((0x00C0, 0x0250), (0x1E00, 0x1F00)) for code in range(start, end)]
+    letters += list("aăâeêioôơuưyđĐ ,.0-") + [chr(code) for code in range(0x0300, 0x0370)]
+    for letter in letters:
+        assert fold(letter) == _fold_by_rule(letter), hex(ord(letter))
+    text = "Người tốt, việc tốt ở Đống Đa; Ƣ, İ, Ð: ĂN NINH TỔ QUỐC"
+    for form in ("NFC", "NFD"):
+        assert fold(unicodedata.normalize(form, text)) == _fold_by_rule(unicodedata.normalize(form, text))
