@@ -1,4 +1,4 @@
-from home.models.base import ArticlePage, AsciiSlugMixin, BasePage, visible
+from home.models.base import ArticlePage, AsciiSlugMixin, BasePage, private_sections, visible
 from home.models.localities import Commune, DivisionType, Province
 from home.models.pages import HomePage
 from home.models.sections import SectionIndexPage
@@ -14,5 +14,6 @@ __all__ = [
     "Province",
     "SectionIndexPage",
     "SiteSettings",
+    "private_sections",
     "visible",
 ]

@@ -63,17 +63,32 @@ def images_with_renditions():
     return get_image_model().objects.prefetch_renditions()
 
 
-def visible(pages):
+def visible(pages, private_q: Q | None = None):
     """What readers may see now, for any page queryset: live, public and not past its expiry
-    time (`publish_scheduled` unpublishes expired pages only once a minute)."""
-    return pages.live().public().exclude(expire_at__lte=timezone.now())
+    time (`publish_scheduled` unpublishes expired pages only once a minute).
+
+    Wagtail's `public()` reads every view restriction each time it is called; an answer that
+    builds several querysets (one per kind) reads them once with `private_sections()` and
+    passes the result as `private_q`."""
+    pages = pages.live().exclude(expire_at__lte=timezone.now())
+    return pages.public() if private_q is None else pages.exclude(private_q)
+
+
+def private_sections() -> Q:
+    """The pages below a view restriction, as Wagtail's `public()` excludes them (one query)."""
+    return Page.objects.all().private_q()
 
 
 class ArticleQuerySet(PageQuerySet):
-    def listing(self, keep_streamfields: tuple[str, ...] = ()):
+    def listing(self, keep_streamfields: tuple[str, ...] = (), private_q: Q | None = None):
         """What a listing or the home page shows: live, public, unexpired, newest first, loaded
         as `cards()` loads them. (Feeds read plain values instead: `feeds.rows`.)"""
-        return visible(self).cards(keep_streamfields).order_by(*self.model.listing_order)
+        return visible(self, private_q).cards(keep_streamfields).order_by(*self.model.listing_order)
+
+    def for_page(self):
+        """Pages as their own template reads them: with the relations their cards print and
+        their lead image, in the query that finds them (`SectionIndexPage.route`)."""
+        return self.select_related(*self.model.listing_select_related, "hero_image")
 
     def cards(self, keep_streamfields: tuple[str, ...] = ()):
         """Load these pages with what a card prints, in a fixed number of queries.

@@ -5,7 +5,7 @@ from wagtail.admin.panels import FieldPanel, PageChooserPanel
 
 from home import kinds
 from home.content_version import cached
-from home.models.base import BasePage, visible
+from home.models.base import BasePage, private_sections, visible
 
 
 def featured_kinds() -> list:
@@ -69,14 +69,26 @@ class HomePage(BasePage):
 
         return cached(f"home-sections:{self.pk}", build, request)
 
+    def route(self, request, path_components):
+        """A section of a kind straight from `sections()`, kept until the content changes: no
+        query to find it. Any other child (a private section, a second one) goes Wagtail's way."""
+        if path_components:
+            sections = self.sections(request).values()
+            section = next((s for s in sections if s.slug == path_components[0]), None)
+            if section is not None:
+                section._cached_parent_obj = self
+                return section.route(request, path_components[1:])
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         sections = self.sections(request)
         featured, blocks = None, []
+        private = private_sections()  # once for all the blocks
         for kind in kinds.all_kinds():
             if kind.home is None:
                 continue
-            items = kind.model.objects.listing(kind.home.keep_streamfields).descendant_of(self)
+            items = kind.model.objects.listing(kind.home.keep_streamfields, private).descendant_of(self)
             if kind.home.featured and featured is None:
                 # The chosen page only while readers may see it (live, public, unexpired), like any card.
                 if self.featured_story_id:

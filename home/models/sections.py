@@ -39,6 +39,31 @@ class SectionIndexPage(BasePage):
             raise LookupError(f"{cls.__name__} is the section of no registered content kind")
         return kind
 
+    def route(self, request, path_components):
+        """A child in one query at most, as its own class: a unit's section from `subsections()`
+        (no query), an item with what its page prints (`for_page`). Wagtail's route reads a
+        child twice (the page, then its own row), and the item's commune, province and lead
+        image after that."""
+        if path_components:
+            slug, rest = path_components[0], path_components[1:]
+            child = self.subsections(request).get(slug)
+            if child is None:
+                model = self.kind().model
+                child = model.objects.for_page().child_of(self).filter(slug=slug).first()
+            if child is not None:
+                child._cached_parent_obj = self  # as Wagtail's route does: no query for the parent
+                return child.route(request, rest)
+        return super().route(request, path_components)
+
+    def subsections(self, request=None) -> dict:
+        """The sections of units filed directly below this one, by slug; kept until the content
+        changes."""
+
+        def build():
+            return {page.slug: page for page in self.kind().index_model.objects.child_of(self)}
+
+        return cached(f"section:{self.pk}:subsections", build, request)
+
     def items(self, request=None):
         listing = self.kind().model.objects.listing()
         communes = self.unit(request)["communes"]

@@ -116,6 +116,11 @@ API_COMMENDATION_SCHEMA = {
 # The people of many stories in one query, as a plain list on each (`to_attr`): Django then
 # skips building a queryset per story, which cost more than the query itself on a 50-item feed.
 PEOPLE = Prefetch("people", to_attr="prefetched_people")
+# On the story's own page the people's photos print too, and the topics as links.
+PEOPLE_WITH_PHOTOS = Prefetch(
+    "people", queryset=StoryPerson.objects.select_related("photo"), to_attr=PEOPLE.to_attr
+)
+TOPICS = Prefetch("tagged_items", queryset=StoryTag.objects.select_related("tag"))
 
 
 class StoryPage(ArticlePage):
@@ -161,7 +166,7 @@ class StoryPage(ArticlePage):
     listing_prefetch_related = (PEOPLE,)
     # The people decide what the page may show (names; photos in the lead, the body and the
     # share card); the topics print as links and in the fanpage caption.
-    page_prefetch_related = (PEOPLE, "tagged_items__tag")
+    page_prefetch_related = (PEOPLE_WITH_PHOTOS, TOPICS)
 
     search_fields = [
         *ArticlePage.search_fields,
