@@ -16,25 +16,24 @@ sections and search use; lists of items read plain values (`feeds.rows`).
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from urllib.parse import urlencode
 
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
-from wagtail.models import Page
-
 from feeds.rows import Row, read_rows
 from home import kinds, params, places
 from home.kinds import ContentKind
-from home.models import Commune, Province, visible
+from home.models import Commune, Province, private_sections, visible
 from home.topics import Topic, known_topics
 
 # Items per feed page; RFC 5005 links lead to the next ones. Tests lower it to test paging.
 PAGE_SIZE = 50
 # Deeper than this nobody pages by hand, and the merge of the sections stays bounded.
 MAX_PAGE = 400
+# Where a page with no publication date sorts among the newest first (last, as on SQLite).
+OLDEST = datetime.datetime.min.replace(tzinfo=datetime.UTC)
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,119}$")
 YEAR_RE = re.compile(r"^(19[4-9][0-9]|20[0-9][0-9]|2100)$")
 
@@ -244,8 +243,8 @@ class FeedSlice:
         """One page of (kind, row) pairs, newest first, and whether more follow.
 
         The query count does not depend on the page size. One kind: its rows query and the few
-        of `read_rows`. Several: one query for the keys of this page across all of them, then
-        `read_rows` for each kind present on the page.
+        of `read_rows`. Several: one query a kind for its newest keys down to this page, merged,
+        then `read_rows` for each kind present on the page.
         """
         size = limit or self.page_size
         offset = ((page or self.page) - 1) * size
@@ -254,31 +253,22 @@ class FeedSlice:
             rows = read_rows(kind, self.queryset(kind)[offset : offset + size + 1])
             return [(kind, row) for row in rows[:size]], len(rows) > size
 
-        by_content_type = {
-            ContentType.objects.get_for_model(kind.model).pk: kind for kind in self.slice_kinds
-        }
-        of_slice = Q()
-        for content_type_id, kind in by_content_type.items():
-            narrowed = self.narrow(kind.model.objects.all(), kind)
-            if narrowed.query.where:
-                of_slice |= Q(pk__in=narrowed.values("pk"))
-            else:
-                of_slice |= Q(content_type_id=content_type_id)
-        if not by_content_type:
-            return [], False
-        keys = list(
-            visible(Page.objects.all())
-            .filter(of_slice)
-            .order_by("-first_published_at", "-pk")
-            .values_list("pk", "content_type_id")[offset : offset + size + 1]
-        )
-        wanted: dict[int, list[int]] = {}
-        for pk, content_type_id in keys[:size]:
-            wanted.setdefault(content_type_id, []).append(pk)
+        # Each kind's newest keys, then merged: one query over all pages with "in this kind's
+        # slice or in that one" cannot use any kind's index, and walked every page newest
+        # first (240 ms for one ward at 330,000 stories on PostgreSQL).
+        private = private_sections()
+        keys = []
+        for kind in self.slice_kinds:
+            newest = self.narrow(visible(kind.model.objects.all(), private), kind)
+            newest = newest.order_by("-first_published_at", "-pk").values_list("first_published_at", "pk")
+            keys.extend((published or OLDEST, pk, kind) for published, pk in newest[: offset + size + 1])
+        keys = sorted(keys, key=lambda key: key[:2], reverse=True)[offset : offset + size + 1]
+        wanted: dict[ContentKind, list[int]] = {}
+        for _published, pk, kind in keys[:size]:
+            wanted.setdefault(kind, []).append(pk)
         rows = {}
-        for content_type_id, pks in wanted.items():
-            kind = by_content_type[content_type_id]
-            # The keys query above already applied the visibility rules.
+        for kind, pks in wanted.items():
+            # The keys queries above already applied the visibility rules.
             found = read_rows(kind, kind.model.objects.filter(pk__in=pks))
             rows.update({row.pk: (kind, row) for row in found})
-        return [rows[pk] for pk, _ in keys[:size] if pk in rows], len(keys) > size
+        return [rows[pk] for _published, pk, _kind in keys[:size] if pk in rows], len(keys) > size
