@@ -7,11 +7,8 @@ from __future__ import annotations
 import dataclasses
 import logging
 from dataclasses import dataclass, field
-from functools import reduce
-from operator import or_
 
 from django.db import DatabaseError, transaction
-from django.db.models import Q
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page, Site
@@ -87,7 +84,10 @@ def filtered_pages(request, params: SearchParams, pages=None):
         searched = params.searched_kinds()
         if not searched:
             return pages.none()
-        pages = pages.filter(reduce(or_, (Q(pk__in=_kind_ids(kind, params)) for kind in searched)))
+        # One list of ids (a UNION): "in this kind's slice OR in that one" made PostgreSQL test
+        # every page against each kind's list in turn (0.16 s for one province at 330,000 stories).
+        first, *others = (_kind_ids(kind, params) for kind in searched)
+        pages = pages.filter(pk__in=first.union(*others, all=True) if others else first)
     return pages
 
 

@@ -8,6 +8,7 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 
 from home import kinds, params
+from home.content_version import cached
 from home.models import Commune, Province, visible
 from search import queries, suggestions
 from search.folding import fold
@@ -19,18 +20,25 @@ def _province_choices():
     return list(Province.objects.all())
 
 
-def _commune_choices(province):
-    """Communes of the chosen province that have something to find, by name."""
+def _commune_choices(province, request=None):
+    """Communes of the chosen province that have something to find, by name; kept until the
+    content changes (a province of the country's largest has 12,000 stories to look through)."""
     if province is None:
         return []
-    codes = set()
-    for kind in kinds.all_kinds():
-        codes.update(
-            visible(kind.model.objects.all())
-            .filter(**{kind.province_lookup: province})
-            .values_list(kind.commune_lookup, flat=True)
-        )
-    return list(Commune.objects.filter(province=province, pk__in=codes - {None}))
+
+    def build():
+        codes = set()
+        for kind in kinds.all_kinds():
+            codes.update(
+                visible(kind.model.objects.all())
+                .filter(**{kind.province_lookup: province})
+                .order_by()
+                .values_list(kind.commune_lookup, flat=True)
+                .distinct()
+            )
+        return list(Commune.objects.filter(province=province, pk__in=codes - {None}))
+
+    return cached(f"search:communes:{province.pk}", build, request)
 
 
 def _url(search_params: SearchParams, **overrides) -> str:
@@ -53,7 +61,7 @@ def search_page(request):
         "kinds": kinds.all_kinds(),
         "orders": ORDERS,
         "provinces": _province_choices(),
-        "communes": _commune_choices(search_params.province),
+        "communes": _commune_choices(search_params.province, request),
         "popular": popular_searches(request) if not outcome.total else [],
         "without_filters_url": _url(search_params, **no_filters),
         "folded_example": " ".join(search_params.terms),

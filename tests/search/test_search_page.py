@@ -126,7 +126,8 @@ def test_commune_choices_appear_once_a_province_is_chosen(client):
         name__in=re.findall(r">([^<>]+)</option>", html)
     )
     commune = empty.order_by("code").first()
-    StoryPage.objects.filter(pk=story.pk).update(commune=commune)
+    story.commune = commune
+    story.save_revision().publish()  # as an editor moves it: the choices follow at once
     assert commune.name in search(client, q="an ninh", tinh="ha-noi").content.decode()
     PageViewRestriction.objects.create(page=Page.objects.get(pk=story.pk), restriction_type="login")
     assert commune.name not in search(client, q="an ninh", tinh="ha-noi").content.decode()
