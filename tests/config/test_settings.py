@@ -101,6 +101,15 @@ def test_scale_tier_from_urls(monkeypatch, tmp_path):
     assert s.WAGTAILSEARCH_BACKENDS[search["FALLBACK"]]["BACKEND"] == "search.backends.database"
 
 
+def test_postgresql_connections_are_tuned_and_the_url_can_set_them_back(monkeypatch, tmp_path):
+    tuned = reload_settings(monkeypatch, tmp_path, DATABASE_URL="postgres://a:b@h/db")
+    assert tuned.DATABASES["default"]["OPTIONS"]["options"] == "-c jit=off -c random_page_cost=1.1"
+    url = "postgres://a:b@h/db?options=-c%20random_page_cost%3D4"
+    spinning = reload_settings(monkeypatch, tmp_path, DATABASE_URL=url)
+    # PostgreSQL applies the -c options in order: the URL's own comes last and wins.
+    assert spinning.DATABASES["default"]["OPTIONS"]["options"].endswith("-c random_page_cost=4")
+
+
 def test_sqlite_url_keeps_the_concurrency_options(monkeypatch, tmp_path):
     s = reload_settings(monkeypatch, tmp_path, DATABASE_URL=f"sqlite:///{tmp_path}/other.sqlite3")
     assert s.DATABASES["default"]["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
