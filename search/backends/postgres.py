@@ -124,36 +124,24 @@ class PostgresRankingMixin(RankedCompilerMixin):
     # partial matches) is read first and looked up in the index entry by entry.
     FEW_ROWS = 1000
 
-    def allowed_entries(self) -> tuple[Q, bool]:
-        """The entries of the queryset's rows, and whether they are few. A few rows are listed,
-        so the database finds their entries through the (content type, object id) index
-        instead of walking the whole index backwards in search of them (0.8 s for 50 pages at
-        300,000 stories)."""
+    def allowed_entries(self) -> Q:
+        """The entries of the queryset's rows. A few rows are listed, so the database finds
+        their entries through the (content type, object id) index instead of walking the
+        whole index backwards in search of them (0.8 s for 50 pages at 300,000 stories)."""
         few = list(self.queryset.order_by().values_list("pk", flat=True)[: self.FEW_ROWS + 1])
         if len(few) <= self.FEW_ROWS:
-            return Q(object_id__in=[str(pk) for pk in few]), True
-        return Q(_object_pk__in=self.queryset.order_by().values("pk")), False
-
-    # The newest index entries, looked at first: when they hold RANK_CANDIDATES matches, those
-    # are the newest matches, and the database reads the word's index only for its newest part
-    # (at 330,000 stories, "tra lai tai san" matched 47,000 entries: 157 ms read from the whole
-    # index, 51 ms from the newest 5,000). Otherwise the whole index is read, as before.
-    NEWEST_WINDOW = 20_000
+            return Q(object_id__in=[str(pk) for pk in few])
+        return Q(_object_pk__in=self.queryset.order_by().values("pk"))
 
     def candidates(self, config):
         """The ids of the RANK_CANDIDATES most recently indexed matching entries of the
-        queryset's rows: a list when the newest entries hold them all, else a subquery."""
-        allowed, few = self.allowed_entries()
-        matching = self.matching_entries(config).filter(allowed).order_by("-id")
-        # A few rows' entries are looked up one by one: the window would only add queries.
-        newest = None if few else pg.IndexEntry.objects.order_by("-id").values_list("id", flat=True).first()
-        if newest is not None and newest > self.NEWEST_WINDOW:
-            # A literal bound, so that the planner can join the id range with the word's index.
-            recent = matching.filter(id__gt=newest - self.NEWEST_WINDOW).values_list("id", flat=True)
-            found = list(recent[: self.RANK_CANDIDATES])
-            if len(found) == self.RANK_CANDIDATES:
-                return found
-        return matching.values("id")[: self.RANK_CANDIDATES]
+        queryset's rows, as a subquery."""
+        return (
+            self.matching_entries(config)
+            .filter(self.allowed_entries())
+            .order_by("-id")
+            .values("id")[: self.RANK_CANDIDATES]
+        )
 
     def newest_ids(self, config):
         """The same candidates in the queryset's own order (newest first on the search page).

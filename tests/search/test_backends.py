@@ -147,23 +147,3 @@ def test_postgresql_scores_only_the_newest_matches_of_a_common_word(monkeypatch)
     # in order of creation, so the newest pages), scored among themselves.
     newest = set(sorted(everything)[-5:])
     assert set(ranked) == newest
-
-
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's ranking bound")
-@pytest.mark.parametrize("window", ["the newest entry", "all but the oldest entry"])
-def test_postgresql_finds_the_same_newest_matches_from_the_newest_entries_first(monkeypatch, window):
-    """Whether the newest entries hold every candidate or too few (then the whole index is
-    read), the candidates are the newest matches."""
-    from search.backends.postgres import PostgresRankingMixin
-
-    everything = {
-        page.pk
-        for page in get_search_backend().search("phuong", Page.objects.live(), order_by_relevance=False)
-    }
-    ids = IndexEntry.objects.values_list("id", flat=True)
-    size = 1 if window == "the newest entry" else max(ids) - min(ids)
-    monkeypatch.setattr(PostgresRankingMixin, "RANK_CANDIDATES", 5)
-    monkeypatch.setattr(PostgresRankingMixin, "NEWEST_WINDOW", size)
-    monkeypatch.setattr(PostgresRankingMixin, "FEW_ROWS", 0)  # the whole site is "many" pages
-    ranked = {page.pk for page in get_search_backend().search("phuong", Page.objects.live())}
-    assert ranked == set(sorted(everything)[-5:])
