@@ -53,6 +53,18 @@ class BasePage(AsciiSlugMixin, Page):
     def get_sitemap_urls(self, request=None):
         return [] if self.has_expired else super().get_sitemap_urls(request)
 
+    def routed_child(self, request, slug: str):
+        """The child page with this slug, as its own class, when this page can find it more
+        cheaply than Wagtail's route (which reads it twice: the page, then its own row); None
+        leaves it to Wagtail's route, with its 404s."""
+        return None
+
+    def route(self, request, path_components):
+        if path_components and (child := self.routed_child(request, path_components[0])) is not None:
+            child._cached_parent_obj = self  # as Wagtail's route does: no query for the parent
+            return child.route(request, path_components[1:])
+        return super().route(request, path_components)
+
 
 # The link-preview size (Facebook, Zalo) for images shown as-is; articles get a share card.
 SHARE_IMAGE_SPEC = "fill-1200x630-c75|format-jpeg|jpegquality-80"

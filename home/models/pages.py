@@ -69,16 +69,10 @@ class HomePage(BasePage):
 
         return cached(f"home-sections:{self.pk}", build, request)
 
-    def route(self, request, path_components):
+    def routed_child(self, request, slug: str):
         """A section of a kind straight from `sections()`, kept until the content changes: no
         query to find it. Any other child (a private section, a second one) goes Wagtail's way."""
-        if path_components:
-            sections = self.sections(request).values()
-            section = next((s for s in sections if s.slug == path_components[0]), None)
-            if section is not None:
-                section._cached_parent_obj = self
-                return section.route(request, path_components[1:])
-        return super().route(request, path_components)
+        return next((section for section in self.sections(request).values() if section.slug == slug), None)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

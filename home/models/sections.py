@@ -39,21 +39,13 @@ class SectionIndexPage(BasePage):
             raise LookupError(f"{cls.__name__} is the section of no registered content kind")
         return kind
 
-    def route(self, request, path_components):
-        """A child in one query at most, as its own class: a unit's section from `subsections()`
-        (no query), an item with what its page prints (`for_page`). Wagtail's route reads a
-        child twice (the page, then its own row), and the item's commune, province and lead
-        image after that."""
-        if path_components:
-            slug, rest = path_components[0], path_components[1:]
-            child = self.subsections(request).get(slug)
-            if child is None:
-                model = self.kind().model
-                child = model.objects.for_page().child_of(self).filter(slug=slug).first()
-            if child is not None:
-                child._cached_parent_obj = self  # as Wagtail's route does: no query for the parent
-                return child.route(request, rest)
-        return super().route(request, path_components)
+    def routed_child(self, request, slug: str):
+        """A unit's section from `subsections()` (no query), or an item with what its page
+        prints (`for_page`) in one query; Wagtail's route read the item's commune, province and
+        lead image after the page and its row."""
+        return self.subsections(request).get(slug) or (
+            self.kind().model.objects.for_page().child_of(self).filter(slug=slug).first()
+        )
 
     def subsections(self, request=None) -> dict:
         """The sections of units filed directly below this one, by slug; kept until the content
