@@ -233,9 +233,11 @@ class FeedSlice:
             year=self.year,
         )
 
-    def queryset(self, kind: ContentKind):
-        """Live, public, unexpired pages of one kind in this slice, newest first."""
-        return self.narrow(visible(kind.model.objects.all()), kind).order_by("-first_published_at", "-pk")
+    def queryset(self, kind: ContentKind, private_q=None):
+        """Live, public, unexpired pages of one kind in this slice, newest first (`private_q`:
+        the view restrictions read once for several kinds, `home.models.private_sections`)."""
+        pages = self.narrow(visible(kind.model.objects.all(), private_q), kind)
+        return pages.order_by("-first_published_at", "-pk")
 
     def fetch(
         self, limit: int | None = None, page: int | None = None
@@ -259,8 +261,7 @@ class FeedSlice:
         private = private_sections()
         keys = []
         for kind in self.slice_kinds:
-            newest = self.narrow(visible(kind.model.objects.all(), private), kind)
-            newest = newest.order_by("-first_published_at", "-pk").values_list("first_published_at", "pk")
+            newest = self.queryset(kind, private).values_list("first_published_at", "pk")
             keys.extend((published or OLDEST, pk, kind) for published, pk in newest[: offset + size + 1])
         keys = sorted(keys, key=lambda key: key[:2], reverse=True)[offset : offset + size + 1]
         wanted: dict[ContentKind, list[int]] = {}

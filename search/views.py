@@ -9,7 +9,7 @@ from django.views.decorators.http import require_safe
 
 from home import kinds, params
 from home.content_version import cached
-from home.models import Commune, Province, visible
+from home.models import Commune, Province, private_sections, visible
 from search import queries, suggestions
 from search.folding import fold
 from search.params import ORDERS, SearchParams, clean_text
@@ -27,10 +27,10 @@ def _commune_choices(province, request=None):
         return []
 
     def build():
-        codes = set()
+        codes, private = set(), private_sections()
         for kind in kinds.all_kinds():
             codes.update(
-                visible(kind.model.objects.all())
+                visible(kind.model.objects.all(), private)
                 .filter(**{kind.province_lookup: province})
                 .order_by()
                 .values_list(kind.commune_lookup, flat=True)
