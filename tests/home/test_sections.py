@@ -58,3 +58,15 @@ def test_a_wards_section_costs_no_more_queries_than_the_whole_section(client):
     ward = StoryIndexPage.objects.get(slug="phuong-hoan-kiem")
     # Wagtail's routing reads the one more level of the address (the page, and its route check).
     assert query_count(client, ward.url) <= query_count(client, "/nguoi-tot-viec-tot/") + 2
+
+
+def test_an_unpublished_section_answers_404_from_the_next_request(client, settings):
+    """The home page routes to a kind's section from a cache kept under the content version:
+    unpublishing the section must not leave it reachable there."""
+    settings.PAGE_CACHE_SECONDS = 0
+    section = StoryIndexPage.objects.get(slug="nguoi-tot-viec-tot")
+    story = StoryPage.objects.live().child_of(section).first()
+    assert client.get("/nguoi-tot-viec-tot/").status_code == 200
+    assert client.get(story.url).status_code == 200  # both routed from the cache now
+    section.unpublish()
+    assert client.get("/nguoi-tot-viec-tot/").status_code == 404
