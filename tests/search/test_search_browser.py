@@ -7,7 +7,7 @@ The rules are in tests/search/test_understanding.py.
 
 import pytest
 
-from tests.browser import BROWSER_MARKS, PHONE, labelled, navigation, tap, waiting
+from tests.browser import BROWSER_MARKS, PHONE, by_words, choose, chosen, labelled, navigation, tap, waiting
 
 pytestmark = BROWSER_MARKS
 
@@ -71,3 +71,21 @@ def test_a_citizen_searches_as_people_type_on_a_phone(site_server, browser):
     with navigation(browser):
         see_all.click()
     assert result_titles(browser)[: len(titles)] == titles
+
+
+def test_a_citizen_narrows_a_search_to_a_province_then_a_ward(site_server, browser):
+    """The ward choices come only once a province is applied, and only wards with something to
+    find (kept until the content changes: search.views._commune_choices)."""
+
+    browser.get(f"{site_server}/tim-kiem/?q=an+ninh")
+    by_words(browser, "Lọc và sắp xếp", "summary", within=".search-form").click()
+    assert not browser.find_elements("css selector", ".search-form select[name=xa]")
+    choose(browser, "Tỉnh, thành phố", "Hà Nội")
+    tap(browser, "Áp dụng", "button", within=".search-form")
+    assert chosen(browser, "Tỉnh, thành phố") == "Hà Nội"
+    wards = [o.text for o in browser.find_elements("css selector", ".search-form select[name=xa] option")]
+    assert "Phường Đống Đa" in wards and "Phường Hải Châu" not in wards
+    choose(browser, "Xã, phường, đặc khu", "Phường Đống Đa")
+    tap(browser, "Áp dụng", "button", within=".search-form")
+    assert chosen(browser, "Xã, phường, đặc khu") == "Phường Đống Đa"
+    assert "xa=phuong-dong-da" in browser.current_url and "tinh=ha-noi" in browser.current_url
