@@ -20,7 +20,6 @@ import re
 from functools import cache
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Prefetch, Q
 from django.urls import path, re_path
 from rest_framework import fields as drf
 from rest_framework import status
@@ -34,9 +33,10 @@ from wagtail.models import Page
 
 from api import http
 from api.query import ApiBadRequest, check_detail_query, listing_query
+from feeds.slices import by_kind
 from home import kinds
-from home.models import visible
-from home.models.base import images_with_renditions
+from home.models import private_sections, visible
+from home.models.base import lead_images
 
 NOT_FOUND = "Không có bài viết này, hoặc bài chưa đăng, đã hết hạn hay không công khai."
 METHOD_NOT_ALLOWED = "API chỉ để đọc: hãy dùng GET."
@@ -121,33 +121,16 @@ class ArticlesAPIViewSet(PagesAPIViewSet):
         query = listing_query(request)
         if (not_modified := http.not_modified(request)) is not None:
             return not_modified
-        content_kinds = query.slice.slice_kinds
-        by_content_type = {ContentType.objects.get_for_model(kind.model).pk: kind for kind in content_kinds}
-        of_slice = Q(pk__in=[])
-        for content_type_id, kind in by_content_type.items():
-            narrowed = query.slice.narrow(kind.model.objects.all(), kind)
-            if narrowed.query.where:
-                of_slice |= Q(pk__in=narrowed.values("pk"))
-            else:
-                of_slice |= Q(content_type_id=content_type_id)
-        pages = visible(Page.objects.all()).filter(of_slice)
-        if query.since is not None:
-            pages = pages.filter(last_published_at__gte=query.since)
-        total = pages.count()
-        keys = list(
-            pages.order_by("-first_published_at", "-pk").values_list("pk", "content_type_id")[
-                query.offset : query.offset + query.limit
-            ]
-        )
-        wanted: dict[int, list[int]] = {}
-        for pk, content_type_id in keys:
-            wanted.setdefault(content_type_id, []).append(pk)
+        # The slice's newest keys and its count, one query a kind on that kind's own rows (as
+        # feeds read them, `FeedSlice.newest_keys`), then each kind's pages on this page.
+        private = private_sections()
+        total = query.slice.count(private, since=query.since)
+        keys = query.slice.newest_keys(query.offset + query.limit, private, since=query.since)[query.offset :]
         found = {}
-        for content_type_id, pks in wanted.items():
-            kind = by_content_type[content_type_id]
-            # The keys query above applied the visibility rule already.
+        for kind, pks in by_kind(keys).items():
+            # The keys queries above applied the visibility rule already.
             found.update({page.pk: page for page in kind.model.objects.filter(pk__in=pks).cards()})
-        items = [self.serialize(found[pk], detail=False) for pk, _ in keys if pk in found]
+        items = [self.serialize(found[pk], detail=False) for _published, pk, _kind in keys if pk in found]
         return http.public(request, Response({"meta": {"total_count": total}, "items": items}))
 
     # --- One page -------------------------------------------------------------------------
@@ -171,9 +154,7 @@ class ArticlesAPIViewSet(PagesAPIViewSet):
         page = (
             model.objects.filter(pk=pk)
             .select_related(*model.listing_select_related)
-            .prefetch_related(
-                Prefetch("hero_image", queryset=images_with_renditions()), *model.page_prefetch_related
-            )
+            .prefetch_related(lead_images(), *model.page_prefetch_related)
             .first()
         )
         if page is None:  # unpublished between the two queries
