@@ -38,6 +38,7 @@ class Run:
     p99_ms: float
     errors: int  # socket errors (connect, read, write, timeout)
     non_2xx: int  # answers that are neither 2xx nor 3xx
+    requests: int = 0
 
     def line(self) -> str:
         return (
@@ -61,6 +62,7 @@ def parse(name: str, output: str) -> Run:
         p99_ms=data["p99_us"] / 1000,
         errors=data["connect"] + data["read"] + data["write"] + data["timeout"],
         non_2xx=data["status"],
+        requests=data["requests"],
     )
 
 
@@ -139,6 +141,18 @@ class Server:
             self.process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             self.process.kill()
+
+    def worker_memory_mb(self) -> list[float]:
+        """The resident memory of each gunicorn worker (the master's children), from /proc."""
+        sizes = []
+        for status in Path("/proc").glob("[0-9]*/status"):
+            try:
+                fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
+            except OSError:  # the process ended while we read
+                continue
+            if fields.get("PPid", "").strip() == str(self.process.pid) and "VmRSS" in fields:
+                sizes.append(int(fields["VmRSS"].split()[0]) / 1024)
+        return sorted(sizes)
 
     def warm(self, paths: list[str]) -> None:
         """One request per path per worker thread: renditions, templates and caches are ready."""

@@ -47,6 +47,8 @@ class Command(BaseCommand):
                 self.stdout.write(runs[name].line())
             mixed = wrk("tất cả trộn lẫn (trừ tệp tĩnh)", server.url, paths[1:], seconds, connections)
             self.stdout.write(mixed.line())
+            served = sum(run.requests for run in [*runs.values(), mixed]) // 2  # two workers
+            memory = server.worker_memory_mb()
         with Server(page_cache=False) as server:
             server.warm([story.url])
             uncached = wrk("trang câu chuyện, tắt cache trang", server.url, [story.url], seconds, connections)
@@ -56,8 +58,16 @@ class Command(BaseCommand):
         uncached_ratio = uncached.requests_per_second / static_rate
         self.stdout.write(f"Trang câu chuyện có cache / tệp tĩnh: {cached_ratio:.2f}×")
         self.stdout.write(f"Trang câu chuyện tắt cache / tệp tĩnh: {uncached_ratio:.2f}×")
+        largest = max(memory, default=0.0)
+        sizes = ", ".join(f"{size:.0f} MB" for size in memory) or "không đọc được (cần /proc)"
+        self.stdout.write(
+            f"Bộ nhớ thường trú mỗi tiến trình gunicorn sau ~{served} yêu cầu mỗi tiến trình: {sizes}"
+        )
         failures = sum(run.errors + run.non_2xx for run in [*runs.values(), mixed, uncached])
         self.stdout.write(f"Lỗi và câu trả lời không 2xx/3xx: {failures}")
         self.stdout.write(verdict("tải, trang có cache (≥ 0,5× tệp tĩnh)", cached_ratio >= 0.5))
         self.stdout.write(verdict("tải, trang tắt cache (≥ 0,1× tệp tĩnh)", uncached_ratio >= 0.1))
         self.stdout.write(verdict("tải, không lỗi", failures == 0))
+        self.stdout.write(
+            verdict("bộ nhớ tiến trình (< 300 MB sau 10.000 yêu cầu)", served >= 10_000 and 0 < largest < 300)
+        )
