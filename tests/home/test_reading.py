@@ -288,3 +288,25 @@ def test_site_settings_hold_the_legal_footer():
     settings_obj = SiteSettings.for_site(HomePage.objects.get().get_site())
     assert settings_obj.operating_unit and settings_obj.content_responsible and settings_obj.email
     assert [b.value["number"] for b in settings_obj.hotlines][:3] == ["113", "114", "115"]
+
+
+def test_a_deep_page_lists_the_same_stories_in_the_same_order(client, settings, monkeypatch):
+    """Deep in a listing a page reads its keys before its rows (`CappedPaginator.page`): the
+    reader must get exactly the stories, order and count the plain slice would give."""
+    from home import listing
+
+    settings.PAGE_CACHE_SECONDS = 0
+    monkeypatch.setattr(StoryIndexPage, "page_size", 3)
+    expected = [
+        page.title for page in StoryPage.objects.live().public().order_by("-first_published_at", "-pk")
+    ]
+    assert len(expected) > 6
+    pages = {}
+    for keys_first_from in (10_000, 0):  # every page the plain way, then every page keys first
+        monkeypatch.setattr(listing, "KEYS_FIRST_FROM", keys_first_from)
+        pages[keys_first_from] = [
+            [story.title for story in client.get("/nguoi-tot-viec-tot/", {"trang": n}).context["page_obj"]]
+            for n in range(1, -(-len(expected) // 3) + 1)
+        ]
+    assert pages[0] == pages[10_000]
+    assert [title for page in pages[0] for title in page] == expected
