@@ -75,6 +75,16 @@ def images_with_renditions():
     return get_image_model().objects.prefetch_renditions()
 
 
+def load_lead_images(pages) -> None:
+    """The lead images of pages already loaded, of any kinds, with their renditions: two
+    queries for all of them (a page that shows several listings loads them `images=False`)."""
+    prefetch_related_objects([page for page in pages if page is not None], lead_images())
+
+
+def lead_images() -> Prefetch:
+    return Prefetch("hero_image", queryset=images_with_renditions())
+
+
 def visible(pages, private_q: Q | None = None):
     """What readers may see now, for any page queryset: live, public and not past its expiry
     time (`publish_scheduled` unpublishes expired pages only once a minute).
@@ -92,22 +102,26 @@ def private_sections() -> Q:
 
 
 class ArticleQuerySet(PageQuerySet):
-    def listing(self, keep_streamfields: tuple[str, ...] = (), private_q: Q | None = None):
+    def listing(
+        self, keep_streamfields: tuple[str, ...] = (), private_q: Q | None = None, images: bool = True
+    ):
         """What a listing or the home page shows: live, public, unexpired, newest first, loaded
         as `cards()` loads them. (Feeds read plain values instead: `feeds.rows`.)"""
-        return visible(self, private_q).cards(keep_streamfields).order_by(*self.model.listing_order)
+        pages = visible(self, private_q).cards(keep_streamfields, images=images)
+        return pages.order_by(*self.model.listing_order)
 
     def for_page(self):
         """Pages as their own template reads them: with the relations their cards print and
         their lead image, in the query that finds them (`SectionIndexPage.route`)."""
         return self.select_related(*self.model.listing_select_related, "hero_image")
 
-    def cards(self, keep_streamfields: tuple[str, ...] = ()):
+    def cards(self, keep_streamfields: tuple[str, ...] = (), images: bool = True):
         """Load these pages with what a card prints, in a fixed number of queries.
 
         StreamFields are deferred (but for the small ones named in `keep_streamfields`), the
         relations a card prints come with the same query, and the lead images come with their
-        renditions in one more query, for `{% picture %}`.
+        renditions in two more queries, for `{% picture %}` (or later, `load_lead_images`,
+        with `images=False`).
         """
         model = self.model
         deferred = [
@@ -118,9 +132,7 @@ class ArticleQuerySet(PageQuerySet):
         return (
             self.defer(*deferred)
             .select_related(*model.listing_select_related)
-            .prefetch_related(
-                Prefetch("hero_image", queryset=images_with_renditions()), *model.listing_prefetch_related
-            )
+            .prefetch_related(*([lead_images()] if images else []), *model.listing_prefetch_related)
         )
 
 
