@@ -237,6 +237,12 @@ class StoryPage(ArticlePage):
     class Meta:
         verbose_name = "câu chuyện người tốt, việc tốt"
         verbose_name_plural = "câu chuyện người tốt, việc tốt"
+        indexes = [
+            # A place filter (a province is ~100 communes) reads the stories' page numbers from
+            # this index alone, never their rows (with home's covering page index: 50 -> 21 ms
+            # for a province of 8,680 of 300,000 stories on PostgreSQL).
+            models.Index(fields=["commune", "page_ptr"], name="story_commune_page"),
+        ]
 
     @property
     def province(self):
