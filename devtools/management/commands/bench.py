@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 
 from devtools.benchmark import HEADER, cpu_reference_line, measure, verdict
 from home import listing
+from home.topics import known_topics
 from stories.models import StoryIndexPage, StoryPage
 
 
@@ -16,6 +17,28 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--pages", type=int, default=50, help="Số trang câu chuyện lấy mẫu.")
         parser.add_argument("--rounds", type=int, default=3)
+
+    def section_pages(self, last_page: int) -> list[tuple[str, str]]:
+        """The section's first and deepest pages, and its filters: a province (first and
+        deepest page), a commune of it, a topic, a year."""
+        pages = [("chuyên mục, trang 1", ""), (f"chuyên mục, trang {last_page}", f"?trang={last_page}")]
+        story = StoryPage.objects.live().select_related("commune__province").order_by("-pk").first()
+        if story is None or story.commune is None:
+            return pages
+        commune = story.commune
+        in_province = StoryPage.objects.live().filter(commune__province=commune.province).count()
+        deepest = max(1, min(-(-in_province // StoryIndexPage.page_size), listing.MAX_PAGES))
+        province = f"tinh={commune.province.slug}"
+        pages += [
+            ("chuyên mục, lọc theo tỉnh", f"?{province}"),
+            (f"chuyên mục, lọc theo tỉnh, trang {deepest}", f"?{province}&trang={deepest}"),
+            ("chuyên mục, lọc theo xã", f"?{province}&xa={commune.slug}"),
+            ("chuyên mục, lọc theo năm", f"?nam={story.deed_date.year if story.deed_date else 2025}"),
+        ]
+        topic = next(iter(known_topics().values()), None)
+        if topic is not None:
+            pages.append(("chuyên mục, lọc theo chủ đề", f"?chu-de={topic.slug}"))
+        return pages
 
     def handle(self, *args, pages, rounds, **options):
         story_count = StoryPage.objects.live().count()
@@ -30,11 +53,15 @@ class Command(BaseCommand):
         self.stdout.write(HEADER)
         story = measure("trang câu chuyện (mẫu)", story_urls, rounds=rounds)
         stats = measure("số liệu phong trào", ["/so-lieu-phong-trao/"], rounds=rounds * 10)
+        home = measure("trang chủ /", ["/"], rounds=rounds * 10)
+        sections = [
+            measure(name, [f"{index.url}{query}"], rounds=rounds * 10)
+            for name, query in self.section_pages(last_page)
+        ]
         for result in (
-            measure("trang chủ /", ["/"], rounds=rounds * 10),
+            home,
             story,
-            measure("chuyên mục, trang 1", [index.url], rounds=rounds * 10),
-            measure(f"chuyên mục, trang {last_page}", [f"{index.url}?trang={last_page}"], rounds=rounds * 10),
+            *sections,
             # Answered by the page cache for anonymous readers (home.page_cache), brotli.
             measure(
                 "trang câu chuyện (cache trang)",
@@ -47,4 +74,8 @@ class Command(BaseCommand):
         ):
             self.stdout.write(result.line())
         self.stdout.write(verdict("trang câu chuyện (trung vị < 25 ms)", story.median_ms < 25))
+        self.stdout.write(verdict("trang chủ (trung vị < 40 ms)", home.median_ms < 40))
+        self.stdout.write(
+            verdict("chuyên mục, mọi trang (trung vị < 60 ms)", all(s.median_ms < 60 for s in sections))
+        )
         self.stdout.write(verdict("số liệu phong trào (trung vị < 60 ms)", stats.median_ms < 60))
