@@ -15,6 +15,7 @@ the same way whatever the database's own collation (`Province.sort_key`, `Commun
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
@@ -33,6 +34,7 @@ _LEVEL, _WORD_BREAK = " ", "!"
 DIVISION_WORDS = ("Thành phố ", "Tỉnh ", "Phường ", "Xã ", "Đặc khu ")
 
 
+@lru_cache(maxsize=8192)  # the same few thousand names (places, topics) come back every request
 def sort_key(text: str) -> str:
     """The key that puts `text` in Vietnamese alphabetical order (see the module docstring)."""
     primary: list[str] = []
