@@ -310,3 +310,11 @@ def test_a_deep_page_lists_the_same_stories_in_the_same_order(client, settings, 
         ]
     assert pages[0] == pages[10_000]
     assert [title for page in pages[0] for title in page] == expected
+
+
+def test_the_home_page_costs_a_fixed_number_of_queries(client):
+    # Site, home page, ancestors, view restrictions (Wagtail's check and the visibility rule),
+    # the content version, site settings; the featured story and one query a block; the lead
+    # images of every block with their renditions (two queries in all); the people of the
+    # stories' cards (featured and latest), the showcases' communes and figures.
+    assert query_count(client, "/") == 17
