@@ -180,5 +180,15 @@ def read_rows(kind, queryset) -> list[Row]:
 
 def page_url(url_path: str, request) -> str | None:
     """The absolute URL of a page from its `url_path`, by Wagtail's own routing (the sites'
-    root paths are read once per request and kept on it, as Wagtail does for any page)."""
-    return Page(url_path=url_path).get_full_url(request)
+    root paths are read once per request and kept on it, as Wagtail does for any page).
+
+    Wagtail reads only the `url_path` of the page it is given, so one bare page per request
+    serves every item: building a page model for each of 50 items cost more than the routing.
+    A request is served by one thread, so the page is never shared between two of them."""
+    if request is None:
+        return Page(url_path=url_path).get_full_url()
+    page = getattr(request, "_feed_url_page", None)
+    if page is None:
+        page = request._feed_url_page = Page()
+    page.url_path = url_path
+    return page.get_full_url(request)
