@@ -15,8 +15,8 @@ the same way whatever the database's own collation (`Province.sort_key`, `Commun
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from typing import TypeVar
 
 T = TypeVar("T")
