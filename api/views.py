@@ -35,6 +35,7 @@ from api import http
 from api.query import ApiBadRequest, check_detail_query, listing_query
 from feeds.slices import by_kind
 from home import kinds
+from home.content_version import cached
 from home.models import private_sections, visible
 from home.models.base import lead_images
 
@@ -92,6 +93,19 @@ class ArticlesAPIViewSet(PagesAPIViewSet):
         serializer_class = self.serializer_for(self.request.wagtailapi_router, type(page), detail)
         return serializer_class(page, context=self.get_serializer_context()).data
 
+    def serialize_listing(self, pages: list) -> list[dict]:
+        """Listing items in order, serialized a model at a time: one serializer (and one reading
+        of its fields) for all the pages of a model, not one per page."""
+        by_model: dict = {}
+        for page in pages:
+            by_model.setdefault(type(page), []).append(page)
+        items = {}
+        for model, group in by_model.items():
+            serializer_class = self.serializer_for(self.request.wagtailapi_router, model, False)
+            data = serializer_class(group, many=True, context=self.get_serializer_context()).data
+            items.update({page.pk: item for page, item in zip(group, data, strict=True)})
+        return [items[page.pk] for page in pages]
+
     def get_serializer_context(self):
         # Wagtail's own context adds a queryset of every page the request may see (for `parent`
         # and `alias_of` links), which this endpoint does not print.
@@ -124,13 +138,20 @@ class ArticlesAPIViewSet(PagesAPIViewSet):
         # The slice's newest keys and its count, one query a kind on that kind's own rows (as
         # feeds read them, `FeedSlice.newest_keys`), then each kind's pages on this page.
         private = private_sections()
-        total = query.slice.count(private, since=query.since)
+        # The total only changes with the content: counted once per content version (counting
+        # every visible story took 100 ms at 300,000 on PostgreSQL), then read from the cache.
+        since = query.since.isoformat() if query.since else ""
+        total = cached(
+            f"api-total:{query.slice.querystring()}:{since}",
+            lambda: query.slice.count(private, since=query.since),
+            request,
+        )
         keys = query.slice.newest_keys(query.offset + query.limit, private, since=query.since)[query.offset :]
         found = {}
         for kind, pks in by_kind(keys).items():
             # The keys queries above applied the visibility rule already.
             found.update({page.pk: page for page in kind.model.objects.filter(pk__in=pks).cards()})
-        items = [self.serialize(found[pk], detail=False) for _published, pk, _kind in keys if pk in found]
+        items = self.serialize_listing([found[pk] for _published, pk, _kind in keys if pk in found])
         return http.public(request, Response({"meta": {"total_count": total}, "items": items}))
 
     # --- One page -------------------------------------------------------------------------
