@@ -178,7 +178,8 @@ def partial_matches(request, pages, groups, need: int, limit: int = PARTIAL_LIMI
 
     rarest = sorted(groups, key=pages_with)[: len(groups) - need + 1]
     backend = get_search_backend()
-    candidates = list(backend.search(any_word_query(rarest), pages.only("pk"))[:limit])
+    # With their type: the results page loads each shown one as its own class by it.
+    candidates = list(backend.search(any_word_query(rarest), pages.only("pk", "content_type_id"))[:limit])
     if not candidates:
         return []
     among = Page.objects.filter(pk__in=[page.pk for page in candidates]).only("pk")

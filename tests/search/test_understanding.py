@@ -6,6 +6,8 @@ import html
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from devtools.relevance import load_queries, run_query, score_all, summary
 from search.backends.elasticsearch import FoldingElasticsearchBackend
@@ -86,6 +88,12 @@ def test_pages_with_most_of_the_words_follow_those_with_all(client):
     assert four < three
     # Two of the five words are not enough: a Hội An page says "xe" and "om"? No: nothing of Hội An.
     assert not any("hoi-an" in url for url in full_urls + partial_urls)
+    # The pages with most of the words come with their type: none is read again, one by one,
+    # to find which kind of page it is.
+    with CaptureQueriesContext(connection) as queries:
+        search(client, q="xe om hoan kiem cuop")
+    one_by_one = [q["sql"] for q in queries if re.search(r'WHERE "wagtailcore_page"\."id" = ', q["sql"])]
+    assert not one_by_one, one_by_one
 
 
 def result_urls_in(text: str) -> list[str]:
