@@ -212,17 +212,12 @@ class CappedPaginator(Paginator):
         index, while skipping whole rows joins each one's place, image and relations first
         (17 ms at page 100 of 300,000 stories on PostgreSQL, 3 ms this way).
         """
-        items = self.object_list
-        number = self.validate_number(number)
-        bottom = (number - 1) * self.per_page
-        if not isinstance(items, QuerySet) or bottom < KEYS_FIRST_FROM:
-            return super().page(number)
-        top = bottom + self.per_page
-        if top + self.orphans >= self.count:
-            top = self.count
-        keys = list(items.prefetch_related(None).values_list("pk", flat=True)[bottom:top])
-        rows = {row.pk: row for row in items.filter(pk__in=keys)}
-        return self._get_page([rows[key] for key in keys if key in rows], number, self)
+        page = super().page(number)  # Django's bounds and orphans; its slice is not read yet
+        if isinstance(page.object_list, QuerySet) and page.start_index() > KEYS_FIRST_FROM:
+            keys = list(page.object_list.prefetch_related(None).values_list("pk", flat=True))
+            rows = {row.pk: row for row in self.object_list.filter(pk__in=keys)}
+            page.object_list = [rows[key] for key in keys if key in rows]
+        return page
 
 
 def paginate(request, items: QuerySet, page_size: int):
