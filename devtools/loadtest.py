@@ -94,6 +94,7 @@ class Server:
     measure the terminal), no scheduled-publishing loop; the page cache on unless told."""
 
     def __init__(self, page_cache: bool = True, workers: int = 2, threads: int = 4):
+        self.workers = workers
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = {

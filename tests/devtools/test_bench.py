@@ -40,3 +40,19 @@ def test_search_bench_measures_every_case_as_a_reader_gets_it():
     report = out.getvalue()
     assert "cuu nguoi, câu chuyện, mới nhất" in report and " 301" not in report
     assert "Ngân sách tìm kiếm (trung vị < 50 ms, p95 < 150 ms):" in report
+
+
+def test_page_bench_measures_each_section_filter_and_gives_each_budget_a_verdict():
+    """Every filtered section page answers 200 (`measure` stops the command otherwise) and
+    the home page and the sections get their verdicts."""
+    import io
+
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("bench", pages=2, rounds=1, stdout=out)
+    report = out.getvalue()
+    for name in ("lọc theo tỉnh", "lọc theo tỉnh, trang", "lọc theo xã", "lọc theo năm", "lọc theo chủ đề"):
+        assert f"chuyên mục, {name}" in report, name
+    for budget in ("trang chủ (trung vị < 40 ms)", "chuyên mục, mọi trang (trung vị < 60 ms)"):
+        assert re.search(rf"Ngân sách {re.escape(budget)}: (ĐẠT|CHƯA ĐẠT)$", report, re.MULTILINE), budget

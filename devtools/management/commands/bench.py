@@ -23,7 +23,7 @@ class Command(BaseCommand):
         deepest page), a commune of it, a topic, a year."""
         pages = [("chuyên mục, trang 1", ""), (f"chuyên mục, trang {last_page}", f"?trang={last_page}")]
         story = StoryPage.objects.live().select_related("commune__province").order_by("-pk").first()
-        if story is None or story.commune is None:
+        if story is None:
             return pages
         commune = story.commune
         in_province = StoryPage.objects.live().filter(commune__province=commune.province).count()
@@ -33,7 +33,7 @@ class Command(BaseCommand):
             ("chuyên mục, lọc theo tỉnh", f"?{province}"),
             (f"chuyên mục, lọc theo tỉnh, trang {deepest}", f"?{province}&trang={deepest}"),
             ("chuyên mục, lọc theo xã", f"?{province}&xa={commune.slug}"),
-            ("chuyên mục, lọc theo năm", f"?nam={story.deed_date.year if story.deed_date else 2025}"),
+            ("chuyên mục, lọc theo năm", f"?nam={story.deed_date.year}"),
         ]
         topic = next(iter(known_topics().values()), None)
         if topic is not None:

@@ -47,7 +47,7 @@ class Command(BaseCommand):
                 self.stdout.write(runs[name].line())
             mixed = wrk("tất cả trộn lẫn (trừ tệp tĩnh)", server.url, paths[1:], seconds, connections)
             self.stdout.write(mixed.line())
-            served = sum(run.requests for run in [*runs.values(), mixed]) // 2  # two workers
+            served = sum(run.requests for run in [*runs.values(), mixed]) // server.workers
             memory = server.worker_memory_mb()
         with Server(page_cache=False) as server:
             server.warm([story.url])
