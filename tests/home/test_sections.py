@@ -4,6 +4,7 @@ unit's own section (a ward's stories) listing everything of its ward."""
 import re
 
 import pytest
+from django.db import connection
 
 from stories.models import StoryIndexPage, StoryPage
 from tests.helpers import html_of, query_count
@@ -70,3 +71,14 @@ def test_an_unpublished_section_answers_404_from_the_next_request(client, settin
     assert client.get(story.url).status_code == 200  # both routed from the cache now
     section.unpublish()
     assert client.get("/nguoi-tot-viec-tot/").status_code == 404
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL covering index")
+def test_postgresql_has_the_covering_page_index_place_filters_read():
+    """Province and commune listings check visibility and sort from this index, not page rows
+    (home/migrations/0010)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'home_page_listing_cover'")
+        row = cursor.fetchone()
+    assert row, "home_page_listing_cover is missing"
+    assert "INCLUDE (first_published_at, live, expire_at, depth, path)" in row[0]
