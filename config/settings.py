@@ -181,6 +181,11 @@ MODEL_RECORD_DEADLINES = [
 # The page cache for anonymous readers (home.page_cache): how long an entry may live at most
 # (publishing replaces it at once, through the content version); 0 turns it off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", PUBLIC_CACHE_S_MAXAGE)
+# How long a worker process answers cached pages under the content version it last read,
+# without asking the database again (that query is most of what a hit costs). A change saved
+# in the process is seen at once; one saved in another worker within this many seconds; 0
+# reads the version on every request.
+PAGE_CACHE_VERSION_SECONDS = env_int("PAGE_CACHE_VERSION_SECONDS", 1)
 # FRONTEND_CACHE_PURGE_URL: a cache in front of the site (Varnish, nginx) that accepts HTTP
 # PURGE requests; publishing then purges the page, its section and the home page at once.
 WAGTAILFRONTENDCACHE = (

@@ -13,16 +13,24 @@ Each part is an index lookup (the expiry one needs `home.0006`), so the query co
 a millisecond at any size, and it is the same in every process. That makes the token a safe
 key for caches kept in each process's own memory (`cached`), for feed ETags and for 304s.
 Localities change only through migrations and `load_localities`, which restart the site.
+
+A page-cache hit costs little more than this query, mostly the round trip to the database, so
+the page cache may look entries up under a version this process read a moment ago
+(`recent_content_version`, at most `PAGE_CACHE_VERSION_SECONDS` old). Any change this process
+saves forgets it at once (`forget_recent_version`, connected to the rows the token counts), so
+an editor's publish is seen from the next request in the process that made it, and from every
+other worker process within that second.
 """
 
 from __future__ import annotations
 
 import datetime
 import hashlib
+import time
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from wagtail.models import ModelLogEntry, Page, PageLogEntry, PageViewRestriction
@@ -64,6 +72,36 @@ def content_version(request=None) -> ContentVersion:
     if request is not None:
         setattr(request, REQUEST_ATTRIBUTE, version)
     return version
+
+
+# (monotonic time of the read, the version): one per process, shared by its threads.
+_recent: tuple[float, ContentVersion] | None = None
+_clock = time.monotonic
+
+
+def recent_content_version(max_age: float) -> ContentVersion:
+    """A version this process read at most `max_age` seconds ago, else a fresh one.
+
+    Only for looking cached answers up: a view builds with `content_version(request)`, read
+    anew, so nothing is ever built from, or stored under, a version older than its content.
+    """
+    global _recent
+    now = _clock()
+    known = _recent
+    if known is not None and 0 <= now - known[0] < max_age:
+        return known[1]
+    version = content_version()
+    _recent = (now, version)
+    return version
+
+
+def forget_recent_version(*, committed: bool = False):
+    """Drop the version `recent_content_version` holds: now, and again when the transaction
+    that made the change commits (a request in another thread may have read it before)."""
+    global _recent
+    _recent = None
+    if not committed and connection.in_atomic_block:
+        transaction.on_commit(lambda: forget_recent_version(committed=True))
 
 
 def _as_datetime(value) -> datetime.datetime:

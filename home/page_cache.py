@@ -1,8 +1,10 @@
 """The page cache for anonymous readers, and compression of every text response.
 
 A shared link sends a ward's whole readership to one URL within minutes; this answers them
-from the Django cache (local memory by default, Redis with `CACHE_URL`) at the cost of one
-query, the content version (`home.content_version`), so no CDN is needed to survive it.
+from the Django cache (local memory by default, Redis with `CACHE_URL`) under the content
+version (`home.content_version`), so no CDN is needed to survive it. A hit reads that version
+at most once every `PAGE_CACHE_VERSION_SECONDS` per worker process (one query; a second by
+default), otherwise it costs no query at all.
 
 What enters the cache: a GET or HEAD without any cookie or Authorization header (so never a
 signed-in editor, a preview or a form a reader has started), outside the admin, the media,
@@ -10,7 +12,8 @@ the documents and the health check, not a search with words, answered 200 with a
 Cache-Control (the contract of `home.middleware.PublicCacheMiddleware`: anything personal is
 private and stays out), setting no cookie and holding no CSRF token. It is kept under the URL
 (scheme, host, path and query) and the content version, so any publish, unpublish, move,
-deletion, privacy change or bulk load serves the new pages from the very next request; the
+deletion, privacy change or bulk load serves the new pages from the next request in the process
+that made it, and within `PAGE_CACHE_VERSION_SECONDS` in every other one; the
 entry also expires after `PAGE_CACHE_SECONDS` (what a shared cache may keep it, `s-maxage`),
 which bounds how stale a time-dependent text (a forum's "Sắp diễn ra") can get.
 
@@ -38,7 +41,7 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags, parse_http_date_safe
 
-from home.content_version import content_version
+from home.content_version import recent_content_version
 
 PRIVATE_PREFIXES = ("/admin/", "/django-admin/")
 # Never kept: uploads and documents (large, and a document's privacy is checked per request),
@@ -132,7 +135,8 @@ class PageCacheMiddleware:
         language = translation.get_language_from_request(request)
         url = f"{language} {request.scheme}://{host}{request.get_full_path()}"
         digest = hashlib.sha256(url.encode("utf-8", "surrogateescape")).hexdigest()[:40]
-        return f"page:{content_version(request).token}:{digest}"
+        version = recent_content_version(settings.PAGE_CACHE_VERSION_SECONDS)
+        return f"page:{version.token}:{digest}"
 
     @staticmethod
     def may_store(request, response) -> bool:

@@ -6,10 +6,13 @@ The request only names them (page ids, one query); working out their URLs and th
 are a task (`home.tasks.purge_front_cache`), enqueued only when a front-end cache is configured.
 """
 
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import Signal
+from wagtail.models import ModelLogEntry, Page, PageLogEntry, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished
 
 from home import tasks
+from home.content_version import forget_recent_version
 
 # Sent when a page's live content was changed in place, without a publication (a consent
 # withdrawal), with `instance` (the page, specific) and `urls` (addresses that must stop
@@ -35,7 +38,22 @@ def purge_redacted(sender, instance, urls=(), **kwargs):
         tasks.purge_front_cache.enqueue(page_ids=[instance.pk, *_ancestor_ids(instance)], urls=list(urls))
 
 
+# What the content version counts: pages of every kind (a signal's sender is the concrete
+# class, so the check is on the instance), the log entries and view restrictions.
+VERSIONED = (Page, PageLogEntry, ModelLogEntry, PageViewRestriction)
+
+
+def forget_version(sender, instance, **kwargs):
+    if isinstance(instance, VERSIONED):
+        forget_recent_version()
+
+
 def connect():
     page_published.connect(purge_ancestors, dispatch_uid="binhyen_purge_ancestors_published")
     page_unpublished.connect(purge_ancestors, dispatch_uid="binhyen_purge_ancestors_unpublished")
     page_redacted.connect(purge_redacted, dispatch_uid="binhyen_purge_redacted")
+    # Whatever moves the content version, saved in this process, is seen by its page cache
+    # from the next request (home.content_version.recent_content_version).
+    page_redacted.connect(forget_version, dispatch_uid="binhyen_forget_version_redacted")
+    post_save.connect(forget_version, dispatch_uid="binhyen_forget_version_saved")
+    post_delete.connect(forget_version, dispatch_uid="binhyen_forget_version_deleted")

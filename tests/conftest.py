@@ -9,6 +9,9 @@ from django.core.management import call_command
 from django.test import Client, override_settings
 from django.test.signals import language_changed
 
+from home import content_version as content_version_module
+from home.content_version import forget_recent_version
+
 # The browser tests' fixtures; their helpers stay in tests/browser.py.
 from tests.browser import browser, browser_viewport, site_server  # noqa: F401
 
@@ -54,6 +57,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
+def _still_clock(monkeypatch):
+    """Within a test, the page cache's clock stands still: the content version it read stays
+    current until something saved forgets it (home.signals) or the test moves time on, so a
+    test does not depend on how fast the machine runs it."""
+    monkeypatch.setattr(content_version_module, "_clock", lambda: 1_000_000.0)
+
+
+@pytest.fixture(autouse=True)
 def _clean_cache():
     """Caches are keyed by the content version (`home.content_version`), built from row ids.
 
@@ -62,6 +73,7 @@ def _clean_cache():
     """
     for alias in settings.CACHES:  # the page cache and fragments, and image renditions
         caches[alias].clear()
+    forget_recent_version()  # the page cache's memory of the version, for the same reason
     yield
     for alias in settings.CACHES:
         caches[alias].clear()

@@ -32,7 +32,7 @@ def json_ld(html: str) -> list[dict]:
 
 
 def query_count(client, url) -> int:
-    """What rendering the page costs, the page cache aside (a hit costs one query:
+    """What rendering the page costs, the page cache aside (a hit costs no query:
     tests/home/test_page_cache.py)."""
     with override_settings(PAGE_CACHE_SECONDS=0):
         client.get(url)  # renditions and caches are made on the first view
