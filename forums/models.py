@@ -70,8 +70,9 @@ class ForumIndexPage(SectionIndexPage):
         verbose_name = "chuyên mục diễn đàn"
         verbose_name_plural = "chuyên mục diễn đàn"
 
-    def listing_context(self, request, items) -> dict:
-        """Forums still to come on top (soonest first); past ones below, paged."""
+    def listing_context(self, request, items, keys_cache: str = "") -> dict:
+        """Forums still to come on top (soonest first); past ones below, paged. Which forums are
+        past changes with the clock, so their keys are not kept (`keys_cache` unused)."""
         from home.listing import paginate
 
         return {

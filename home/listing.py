@@ -166,6 +166,13 @@ class ListingFilterForm(forms.Form):
     def active(self) -> bool:
         return self.is_bound and any(self.data.get(name) for name in self.fields if name != params.KIND)
 
+    @property
+    def signature(self) -> str:
+        """The applied filter as one string (`tinh=ha-noi&xa=…`), the same for every spelling
+        of the same choice; only for a valid form."""
+        chosen = sorted((name, str(value)) for name, value in self.cleaned_data.items() if value)
+        return "&".join(f"{name}={value}" for name, value in chosen)
+
 
 # A listing goes this many pages deep, newest first; older items are reached by the filters
 # (province, commune, topic, year), as on news sites. Without a bound, the last page of a
@@ -182,15 +189,43 @@ class CappedPaginator(Paginator):
     `capped` tells that there are more items than it counts (the template says so and points to
     the filters). Counting stops at the bound, so it costs the same in a section of a hundred
     items as in one of three hundred thousand.
+
+    With `keys_cache` (a name for this exact list: its section and filter), the keys of every
+    page it serves are read in one query and kept until the content changes; each page then
+    reads only its own rows, and nothing is counted. The database has to sort every item of a
+    filter to find any of its pages (11,400 stories of Hà Nội: 44 ms at 300,000 stories on
+    PostgreSQL, for page 1 as for page 50), so it does that once, not once a page.
     """
 
-    def __init__(self, object_list, per_page, max_pages: int | None = None, **kwargs):
+    def __init__(
+        self,
+        object_list,
+        per_page,
+        max_pages: int | None = None,
+        keys_cache: str = "",
+        request=None,
+        **kwargs,
+    ):
         super().__init__(object_list, per_page, **kwargs)
         self.max_items = (MAX_PAGES if max_pages is None else max_pages) * per_page
+        self.keys_cache = keys_cache if isinstance(object_list, QuerySet) else ""
+        self.request = request
+
+    @cached_property
+    def _keys(self) -> list[int]:
+        """The keys of every item it serves (and one more, to tell it is capped), in order."""
+        items = self.object_list.prefetch_related(None)
+        return cached(
+            f"listing-keys:{self.keys_cache}:{self.max_items}",
+            lambda: list(items.values_list("pk", flat=True)[: self.max_items + 1]),
+            self.request,
+        )
 
     @cached_property
     def _bounded_count(self) -> int:
         items = self.object_list
+        if self.keys_cache:
+            return len(self._keys)
         if isinstance(items, QuerySet):
             return items.order_by()[: self.max_items + 1].count()
         # Anything else is counted as Django's paginator counts it: search results by their
@@ -213,14 +248,20 @@ class CappedPaginator(Paginator):
         (17 ms at page 100 of 300,000 stories on PostgreSQL, 3 ms this way).
         """
         page = super().page(number)  # Django's bounds and orphans; its slice is not read yet
-        if isinstance(page.object_list, QuerySet) and page.start_index() > KEYS_FIRST_FROM:
+        if self.keys_cache:
+            keys = self._keys[page.start_index() - 1 : page.end_index()] if self.count else []
+        elif isinstance(page.object_list, QuerySet) and page.start_index() > KEYS_FIRST_FROM:
             keys = list(page.object_list.prefetch_related(None).values_list("pk", flat=True))
-            rows = {row.pk: row for row in self.object_list.filter(pk__in=keys)}
-            page.object_list = [rows[key] for key in keys if key in rows]
+        else:
+            return page
+        rows = {row.pk: row for row in self.object_list.filter(pk__in=keys)} if keys else {}
+        page.object_list = [rows[key] for key in keys if key in rows]
         return page
 
 
-def paginate(request, items: QuerySet, page_size: int):
+def paginate(request, items: QuerySet, page_size: int, keys_cache: str = ""):
     """A page of results; a page number out of range or not a number falls back gracefully
-    (beyond the last page a listing goes to, to that last page)."""
-    return CappedPaginator(items, page_size).get_page(request.GET.get(params.PAGE))
+    (beyond the last page a listing goes to, to that last page). `keys_cache`: see
+    `CappedPaginator`; only for a list that changes with the content alone, not with time."""
+    paginator = CappedPaginator(items, page_size, keys_cache=keys_cache, request=request)
+    return paginator.get_page(request.GET.get(params.PAGE))

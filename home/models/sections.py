@@ -96,14 +96,18 @@ class SectionIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         form, items = self.filtered(request, self.items(request))
-        context.update(filter_form=form, unit=self.unit(request), **self.listing_context(request, items))
+        keys_cache = f"section:{self.pk}:{form.signature}" if form.is_valid() else ""
+        context.update(
+            filter_form=form, unit=self.unit(request), **self.listing_context(request, items, keys_cache)
+        )
         return context
 
-    def listing_context(self, request, items) -> dict:
-        """What the template lists from the filtered items; a page of them by default."""
+    def listing_context(self, request, items, keys_cache: str = "") -> dict:
+        """What the template lists from the filtered items; a page of them by default, its keys
+        kept under `keys_cache` (this section and filter) until the content changes."""
         from home.listing import paginate
 
-        return {"page_obj": paginate(request, items, self.page_size)}
+        return {"page_obj": paginate(request, items, self.page_size, keys_cache=keys_cache)}
 
     def serve(self, request, *args, **kwargs):
         from home.params import redirect_to_current

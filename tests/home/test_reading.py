@@ -5,6 +5,8 @@ from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -290,26 +292,48 @@ def test_site_settings_hold_the_legal_footer():
     assert [b.value["number"] for b in settings_obj.hotlines][:3] == ["113", "114", "115"]
 
 
-def test_a_deep_page_lists_the_same_stories_in_the_same_order(client, settings, monkeypatch):
-    """Deep in a listing a page reads its keys before its rows (`CappedPaginator.page`): the
-    reader must get exactly the stories, order and count the plain slice would give."""
+def test_a_deep_page_lists_the_same_stories_in_the_same_order(rf, monkeypatch):
+    """A page read plainly, keys first (`KEYS_FIRST_FROM`) or from the kept keys of its list
+    (`keys_cache`): the reader must get exactly the stories, order and count of the plain slice."""
     from home import listing
 
-    settings.PAGE_CACHE_SECONDS = 0
-    monkeypatch.setattr(StoryIndexPage, "page_size", 3)
-    expected = [
-        page.title for page in StoryPage.objects.live().public().order_by("-first_published_at", "-pk")
-    ]
+    items = StoryPage.objects.live().public().select_related("commune").order_by("-first_published_at", "-pk")
+    expected = [story.title for story in items]
     assert len(expected) > 6
+    request = rf.get("/")
     pages = {}
-    for keys_first_from in (10_000, 0):  # every page the plain way, then every page keys first
+    for way, keys_first_from, keys_cache in (("plain", 10_000, ""), ("keys", 0, ""), ("kept", 10_000, "t")):
         monkeypatch.setattr(listing, "KEYS_FIRST_FROM", keys_first_from)
-        pages[keys_first_from] = [
-            [story.title for story in client.get("/nguoi-tot-viec-tot/", {"trang": n}).context["page_obj"]]
-            for n in range(1, -(-len(expected) // 3) + 1)
-        ]
-    assert pages[0] == pages[10_000]
-    assert [title for page in pages[0] for title in page] == expected
+        paginator = listing.CappedPaginator(items, 3, keys_cache=keys_cache, request=request)
+        pages[way] = [[story.title for story in paginator.page(n)] for n in paginator.page_range]
+        assert paginator.count == len(expected)
+    assert pages["plain"] == pages["keys"] == pages["kept"]
+    assert [title for page in pages["plain"] for title in page] == expected
+
+
+def test_a_section_sorts_its_list_once_and_sees_a_publication_at_once(client, settings):
+    """The keys of a filtered list are read once per content version, for all of its pages;
+    a new story in that filter is on its first page from the next request."""
+    settings.PAGE_CACHE_SECONDS = 0
+    from home import listing
+
+    url = "/nguoi-tot-viec-tot/?tinh=ha-noi"
+    keys_limit = f"LIMIT {listing.MAX_PAGES * StoryIndexPage.page_size + 1}"
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    assert [q for q in queries.captured_queries if keys_limit in q["sql"]]  # the keys, read once
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(f"{url}&trang=2").status_code == 200
+    sorted_again = [q["sql"] for q in queries.captured_queries if keys_limit in q["sql"]]
+    counted = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("SELECT COUNT(")]
+    assert not sorted_again and not counted  # the kept keys serve page 2 and say how many
+    in_hanoi = StoryPage.objects.live().filter(commune__province__slug="ha-noi").first()
+    fresh = in_hanoi.copy(
+        update_attrs={"title": "Bà cụ bán nước trả lại chiếc ví", "slug": "ba-cu-tra-lai-vi", "live": False},
+    )
+    fresh.save_revision().publish()
+    listed = [story.pk for story in client.get(url).context["page_obj"]]
+    assert listed[0] == fresh.pk
 
 
 def test_the_home_page_costs_a_fixed_number_of_queries(client):
