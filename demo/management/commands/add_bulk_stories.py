@@ -3,6 +3,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from demo.bulk import add_bulk_stories
+from demo.bulk.engine import MAX_COUNT, MAX_COUNT_TEXT, MAX_JOBS
 from home.dbstats import update_statistics
 from stories.models import StoryPage
 
@@ -25,10 +26,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, count, total, jobs, **options):
-        if count < 0 or count > 1_000_000:
-            raise CommandError("N phải từ 0 đến 1.000.000.")
-        if not 1 <= jobs <= 16:
-            raise CommandError("Số tiến trình phải từ 1 đến 16.")
+        if not 0 <= count <= MAX_COUNT:
+            raise CommandError(f"N phải từ 0 đến {MAX_COUNT_TEXT}.")
+        if not 1 <= jobs <= MAX_JOBS:
+            raise CommandError(f"Số tiến trình phải từ 1 đến {MAX_JOBS}.")
         if total:
             count = max(0, count - StoryPage.objects.count())
         started = time.perf_counter()
