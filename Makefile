@@ -96,6 +96,9 @@ pytest: install node-deps
 
 ## make bench: server-time benchmark on a separate database with BENCH_STORIES synthetic stories
 BENCH_STORIES ?= 10000
+# Synthetic showcases and forums on top of the demo's own (none by default, so CI stays as fast).
+BENCH_SHOWCASES ?= 0
+BENCH_FORUMS ?= 0
 # The benchmark measures pages, not a worker: its tasks (search indexing above all) run at once,
 # so the stories it loads are searchable before they are measured (tools/audit/run.sh does the same).
 bench-data bench loadtest: export TASKS_BACKEND = immediate
@@ -105,6 +108,8 @@ bench-data: install
 	$(BENCH_DATA) $(PY) manage.py load_demo
 	$(BENCH_DATA) $(PY) manage.py collectstatic --noinput --verbosity 0
 	$(BENCH_DATA) $(PY) manage.py add_bulk_stories $(BENCH_STORIES) --total
+	$(if $(filter-out 0,$(BENCH_SHOWCASES) $(BENCH_FORUMS)),$(BENCH_DATA) $(PY) manage.py add_bulk_content \
+		--showcases $(BENCH_SHOWCASES) --forums $(BENCH_FORUMS) --total)
 
 bench: bench-data
 	$(BENCH_DATA) $(PY) manage.py bench
