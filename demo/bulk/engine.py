@@ -23,6 +23,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backends
 
+from home.content_version import forget_recent_version
 from home.models import Commune
 from home.slugs import ascii_slugify
 from search.backends.postgres import title_norms_deferred
@@ -150,6 +151,8 @@ def add_bulk(
     Page.objects.filter(pk=parent.pk).update(
         numchild=Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1).count()
     )
+    # Rows written in bulk send no signals: this process's page cache reads the version anew.
+    forget_recent_version()
     return created
 
 
