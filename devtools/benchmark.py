@@ -8,6 +8,7 @@ import statistics
 import time
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
@@ -56,15 +57,18 @@ def measure(
     rounds: int = 3,
     client: Client | None = None,
     page_cache: bool = False,
+    cold: bool = False,
     **headers,
 ) -> Result:
     """Request every URL `rounds` times after one warm-up pass; renditions and caches are warm.
 
     The page cache for anonymous readers (home.page_cache) is off unless `page_cache` is set:
-    the budgets are for building a page, and a repeat would otherwise be a cache hit."""
+    the budgets are for building a page, and a repeat would otherwise be a cache hit. With
+    `cold`, what is kept under the content version (menus, filter choices, a list's keys) is
+    dropped before each request: what the first reader after a publication pays."""
     if not page_cache:
         with override_settings(PAGE_CACHE_SECONDS=0):
-            return measure(name, urls, rounds, client, page_cache=True, **headers)
+            return measure(name, urls, rounds, client, page_cache=True, cold=cold, **headers)
     client = client or Client(HTTP_HOST="127.0.0.1")
     for url in urls:
         response = client.get(url, **headers)
@@ -73,6 +77,8 @@ def measure(
     timings, query_counts = [], set()
     for _ in range(rounds):
         for url in urls:
+            if cold:
+                cache.clear()
             with CaptureQueriesContext(connection) as queries:
                 started = time.perf_counter()
                 client.get(url, **headers)
