@@ -36,6 +36,9 @@ from django.utils.dateparse import parse_datetime
 from wagtail.models import ModelLogEntry, Page, PageLogEntry, PageViewRestriction
 
 REQUEST_ATTRIBUTE = "_content_version"
+# The tables the token is read from, in the query's order; saving or deleting a row of any of
+# them (a page of any kind) is what `home.signals` listens for.
+VERSIONED_MODELS = (PageLogEntry, ModelLogEntry, Page, PageViewRestriction)
 
 
 @dataclass(frozen=True)
@@ -50,8 +53,7 @@ def content_version(request=None) -> ContentVersion:
         return known
     ops = connection.ops
     page_log, model_log, page, restriction = (
-        ops.quote_name(model._meta.db_table)
-        for model in (PageLogEntry, ModelLogEntry, Page, PageViewRestriction)
+        ops.quote_name(model._meta.db_table) for model in VERSIONED_MODELS
     )
     newest = "SELECT {0} FROM {1} ORDER BY id DESC LIMIT 1"
     sql = (
@@ -79,18 +81,19 @@ _recent: tuple[float, ContentVersion] | None = None
 _clock = time.monotonic
 
 
-def recent_content_version(max_age: float) -> ContentVersion:
+def recent_content_version(max_age: float, request=None) -> ContentVersion:
     """A version this process read at most `max_age` seconds ago, else a fresh one.
 
     Only for looking cached answers up: a view builds with `content_version(request)`, read
-    anew, so nothing is ever built from, or stored under, a version older than its content.
+    anew, so nothing is ever built from, or stored under, a version older than its content. A
+    fresh read is that version (kept on `request`), so a miss reads it once, not twice.
     """
     global _recent
     now = _clock()
     known = _recent
     if known is not None and 0 <= now - known[0] < max_age:
         return known[1]
-    version = content_version()
+    version = content_version(request)
     _recent = (now, version)
     return version
 

@@ -135,7 +135,7 @@ class PageCacheMiddleware:
         language = translation.get_language_from_request(request)
         url = f"{language} {request.scheme}://{host}{request.get_full_path()}"
         digest = hashlib.sha256(url.encode("utf-8", "surrogateescape")).hexdigest()[:40]
-        version = recent_content_version(settings.PAGE_CACHE_VERSION_SECONDS)
+        version = recent_content_version(settings.PAGE_CACHE_VERSION_SECONDS, request)
         return f"page:{version.token}:{digest}"
 
     @staticmethod

@@ -8,11 +8,10 @@ are a task (`home.tasks.purge_front_cache`), enqueued only when a front-end cach
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import Signal
-from wagtail.models import ModelLogEntry, Page, PageLogEntry, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished
 
 from home import tasks
-from home.content_version import forget_recent_version
+from home.content_version import VERSIONED_MODELS, forget_recent_version
 
 # Sent when a page's live content was changed in place, without a publication (a consent
 # withdrawal), with `instance` (the page, specific) and `urls` (addresses that must stop
@@ -38,13 +37,10 @@ def purge_redacted(sender, instance, urls=(), **kwargs):
         tasks.purge_front_cache.enqueue(page_ids=[instance.pk, *_ancestor_ids(instance)], urls=list(urls))
 
 
-# What the content version counts: pages of every kind (a signal's sender is the concrete
-# class, so the check is on the instance), the log entries and view restrictions.
-VERSIONED = (Page, PageLogEntry, ModelLogEntry, PageViewRestriction)
-
-
 def forget_version(sender, instance, **kwargs):
-    if isinstance(instance, VERSIONED):
+    """A row the content version counts was saved or deleted. The check is on the instance: a
+    page's signal names its concrete class (StoryPage…), not `Page`."""
+    if isinstance(instance, VERSIONED_MODELS):
         forget_recent_version()
 
 

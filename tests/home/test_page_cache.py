@@ -93,6 +93,23 @@ def test_publishing_a_story_changes_the_cached_home_section_feed_and_story_at_on
     assert "Cụ bà nhặt được ví" not in body_of(client.get("/", **BR))
 
 
+def test_a_miss_reads_the_content_version_once(client):
+    """The version the cache key is made of is the one the page is then built with."""
+    url = "/nguoi-tot-viec-tot/"
+    with override_settings(PAGE_CACHE_SECONDS=0):
+        client.get(url)  # caches and renditions are made on the first view
+        with CaptureQueriesContext(connection) as plain:
+            client.get(url)
+    content_version_module.forget_recent_version()  # as a second after the last read
+    with CaptureQueriesContext(connection) as miss:
+        assert client.get(url)["X-Page-Cache"] == "miss"
+    reads = [
+        q for q in miss.captured_queries if 'FROM "wagtailcore_pagelogentry" ORDER BY id DESC' in q["sql"]
+    ]
+    assert len(reads) == 1
+    assert len(miss) == len(plain)
+
+
 def test_a_change_saved_by_another_worker_is_served_within_the_version_window(client, monkeypatch):
     """Another process's publish reaches this one's page cache when its version is read again.
 
