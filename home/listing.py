@@ -249,12 +249,12 @@ class CappedPaginator(Paginator):
         """
         page = super().page(number)  # Django's bounds and orphans; its slice is not read yet
         if self.keys_cache:
-            keys = self._keys[page.start_index() - 1 : page.end_index()] if self.count else []
+            keys = self._keys[page.start_index() - 1 : page.end_index()]  # [-1:0] when empty
         elif isinstance(page.object_list, QuerySet) and page.start_index() > KEYS_FIRST_FROM:
             keys = list(page.object_list.prefetch_related(None).values_list("pk", flat=True))
         else:
             return page
-        rows = {row.pk: row for row in self.object_list.filter(pk__in=keys)} if keys else {}
+        rows = {row.pk: row for row in self.object_list.filter(pk__in=keys)}  # none: no query
         page.object_list = [rows[key] for key in keys if key in rows]
         return page
 
