@@ -3,7 +3,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from demo.bulk import add_bulk_forums, add_bulk_showcases
-from demo.bulk.engine import MAX_COUNT, MAX_COUNT_TEXT, MAX_JOBS
+from demo.management.bulk_options import add_common_arguments, check_count, check_jobs
 from forums.models import ForumAnnouncementPage
 from home.dbstats import update_statistics
 from models_showcase.models import ModelShowcasePage
@@ -18,25 +18,15 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--showcases", type=int, default=0, help="Số mô hình cần thêm.")
         parser.add_argument("--forums", type=int, default=0, help="Số thông báo diễn đàn cần thêm.")
-        parser.add_argument(
-            "--total",
-            action="store_true",
-            help="Hiểu mỗi số là tổng số trang loại đó cần có; chỉ thêm phần còn thiếu (chạy lại không thêm nữa).",
-        )
-        parser.add_argument(
-            "--jobs",
-            type=int,
-            default=2,
-            help="Số tiến trình ghi cùng lúc trên PostgreSQL (SQLite luôn ghi bằng một tiến trình).",
+        add_common_arguments(
+            parser,
+            "Hiểu mỗi số là tổng số trang loại đó cần có; chỉ thêm phần còn thiếu (chạy lại không thêm nữa).",
         )
 
     def handle(self, *args, showcases, forums, total, jobs, **options):
-        if not 0 <= showcases <= MAX_COUNT:
-            raise CommandError(f"Số mô hình phải từ 0 đến {MAX_COUNT_TEXT}.")
-        if not 0 <= forums <= MAX_COUNT:
-            raise CommandError(f"Số diễn đàn phải từ 0 đến {MAX_COUNT_TEXT}.")
-        if not 1 <= jobs <= MAX_JOBS:
-            raise CommandError(f"Số tiến trình phải từ 1 đến {MAX_JOBS}.")
+        check_count(showcases, "Số mô hình")
+        check_count(forums, "Số diễn đàn")
+        check_jobs(jobs)
         if not showcases and not forums and not total:
             raise CommandError("Hãy cho biết số mô hình (--showcases) hoặc số diễn đàn (--forums) cần thêm.")
         if total:
