@@ -184,6 +184,10 @@ def test_a_story_goes_from_the_editor_through_review_to_the_site_without_the_hid
     site_server, browser, client
 ):
     section = StoryIndexPage.objects.get(slug="nguoi-tot-viec-tot")
+    # A reader has the home page open: its cards are kept from now on (home.models.pages).
+    with navigation(browser):
+        browser.get(f"{site_server}/")
+    assert TITLE not in browser.page_source
 
     # --- The editor writes the story ------------------------------------------------------
     editor_cookies = log_in(browser, site_server, "bientap")
@@ -320,6 +324,10 @@ def test_a_story_goes_from_the_editor_through_review_to_the_site_without_the_hid
     assert TITLE in public and INITIALS in public
     for hidden in (NAME, SECOND, "bác Tâm"):
         assert hidden not in public, hidden
+    with navigation(browser):
+        browser.get(f"{site_server}/")  # the home page's kept cards give way to the new story
+    home = browser.page_source
+    assert TITLE in home and all(hidden not in home for hidden in (NAME, SECOND, "bác Tâm"))
     oembed = re.search(r'<link rel="alternate" type="application/json\+oembed" href="([^"]+)"', public)
     assert oembed, "the page announces its oEmbed"
     surfaces = [
