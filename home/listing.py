@@ -8,13 +8,18 @@ Vietnamese message; but a commune of another province than the one chosen (the r
 the province after picking a commune) is dropped with a notice, and the rest of the filter
 applies (`ListingFilterForm.notices`).
 
-Finding those choices means reading every item of the section (10,000 stories: ~300 ms), so
-they are kept per section until the site's content changes (`home.content_version`).
+Finding those choices asks the database about the section's items (which provinces, which years,
+which topics), so they are kept per section until the site's content changes
+(`home.content_version`). The years and topics are asked one by one, each answered by the first
+item found (a national section of 300,000 stories after a publication: 726 -> 118 ms).
 """
+
+import datetime
 
 from django import forms
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
+from django.db.models import Exists, QuerySet
+from django.utils import timezone
 from django.utils.functional import cached_property
 
 from home import params, places, topics
@@ -131,11 +136,25 @@ class ListingFilterForm(forms.Form):
 
     def _years(self):
         lookup = self.kind.year_lookup
-        if lookup.endswith("__year"):
-            years = {d.year for d in self.items.order_by().dates(lookup.removesuffix("__year"), "year")}
-        else:
+        if not lookup.endswith("__year"):  # a year column of its own
             years = set(self.items.order_by().values_list(lookup, flat=True).distinct())
-        return [(str(y), str(y)) for y in sorted(years, reverse=True)]
+            return [(str(y), str(y)) for y in sorted(years, reverse=True)]
+        return [(str(y), str(y)) for y in self._years_dated(lookup.removesuffix("__year"))]
+
+    def _years_dated(self, field: str) -> list[int]:
+        """The years the items are dated in, newest first, in three queries: the first and last
+        dates, then, in one query, whether any item falls in each year between (the kind's own
+        `__year` lookup, in Vietnam's time). With an index on the date, each of those reads the
+        first matching item only; reading every item's date to group them took 220 ms for a
+        national section of 300,000 stories on PostgreSQL."""
+        dated = self.items.order_by().filter(**{f"{field}__isnull": False}).values_list(field, flat=True)
+        first, last = dated.order_by(field).first(), dated.order_by(f"-{field}").first()
+        if first is None:
+            return []
+        span = range(_year_of(first), _year_of(last) + 1)
+        probes = {f"y{year}": Exists(self.items.filter(**{f"{field}__year": year})) for year in span}
+        found = self.items.order_by().annotate(**probes).values(*probes).first() or {}
+        return [year for year in reversed(span) if found.get(f"y{year}")]
 
     # Applying ----------------------------------------------------------------------------------
 
@@ -257,6 +276,11 @@ class CappedPaginator(Paginator):
         rows = {row.pk: row for row in self.object_list.filter(pk__in=keys)}  # none: no query
         page.object_list = [rows[key] for key in keys if key in rows]
         return page
+
+
+def _year_of(value) -> int:
+    """The year of a date, or of a moment in Vietnam's time."""
+    return timezone.localtime(value).year if isinstance(value, datetime.datetime) else value.year
 
 
 def paginate(request, items: QuerySet, page_size: int, keys_cache: str = ""):

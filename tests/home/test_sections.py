@@ -1,11 +1,14 @@
 """Section listings as a reader meets them: a commune left over from another province, and a
 unit's own section (a ward's stories) listing everything of its ward."""
 
+import datetime
 import re
+import zoneinfo
 
 import pytest
 from django.db import connection
 
+from forums.models import ForumAnnouncementPage
 from home.models import HomePage
 from stories.models import StoryIndexPage, StoryPage
 from tests.helpers import html_of, query_count
@@ -96,3 +99,32 @@ def test_finding_the_home_page_sections_reads_an_index_not_every_page():
             cursor.execute("SET LOCAL enable_seqscan = off")  # a test database is too small to prefer it
         plan = menu.explain()
     assert "home_page_tree_level" in plan
+
+
+def _years_offered(client, url):
+    return [value for value, _label in client.get(url).context["filter_form"].fields["nam"].choices if value]
+
+
+def test_the_year_filter_offers_the_years_readers_can_find_newest_first(client, settings):
+    """Asked year by year (home.listing `_years_dated`): a year nothing is dated in, or only a
+    draft, is not offered."""
+    settings.PAGE_CACHE_SECONDS = 0
+    stories = StoryPage.objects.live().order_by("pk")
+    StoryPage.objects.filter(pk__in=stories.values("pk")).update(deed_date=datetime.date(2019, 6, 1))
+    StoryPage.objects.filter(pk=stories.first().pk).update(deed_date=datetime.date(2023, 1, 1))
+    draft = stories.last()
+    draft.unpublish()
+    StoryPage.objects.filter(pk=draft.pk).update(deed_date=datetime.date(2011, 12, 31))
+    assert _years_offered(client, "/nguoi-tot-viec-tot/") == ["2023", "2019"]
+
+
+def test_the_year_filter_of_forums_reads_vietnam_time(client, settings):
+    """A forum at 5 in the morning of New Year's Day in Vietnam is the year's, though it is still
+    the year before in UTC."""
+    settings.PAGE_CACHE_SECONDS = 0
+    forums = ForumAnnouncementPage.objects.live().order_by("pk")
+    new_year = datetime.datetime(2030, 1, 1, 5, tzinfo=zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh"))
+    forums.update(starts_at=new_year - datetime.timedelta(days=400), ends_at=new_year)
+    ForumAnnouncementPage.objects.filter(pk=forums.first().pk).update(starts_at=new_year)
+    offered = _years_offered(client, "/dien-dan/")
+    assert offered[0] == "2030" and "2029" not in offered
