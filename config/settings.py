@@ -111,6 +111,8 @@ MIDDLEWARE = [
     "home.page_cache.PageCacheMiddleware",
     # Outside everything that may set a cookie, so it sees the final response (home.middleware).
     "home.middleware.PublicCacheMiddleware",
+    # The request's Wagtail site from a copy kept under the content version (home.known_site).
+    "home.known_site.KnownSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -5,14 +5,31 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
+from wagtail.models import Site
 
 from home.blocks import HotlineBlock, SocialLinkBlock, phone_validator
+from home.content_version import cached
 
 
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
     # Every page without its own image previews with the default one: load it with the settings.
     select_related = ["default_share_image"]
+
+    @classmethod
+    def for_request(cls, request):
+        """Wagtail's, from a copy kept under the content version (edits in the admin are logged,
+        which changes it: `home.known_site`)."""
+        attr = cls.get_cache_attr_name()
+        if hasattr(request, attr):
+            return getattr(request, attr)
+        site = Site.find_for_request(request)
+        if site is None:
+            return super().for_request(request)  # Wagtail's own error
+        found = cached(f"site-settings:{site.pk}", lambda: cls.for_site(site), request)
+        found._request = request  # as Wagtail does, for page URLs; never pickled
+        setattr(request, attr, found)
+        return found
 
     operating_unit = models.CharField(
         "đơn vị vận hành",

@@ -337,9 +337,9 @@ def test_a_section_sorts_its_list_once_and_sees_a_publication_at_once(client, se
 
 
 def test_the_home_page_costs_a_fixed_number_of_queries(client, settings):
-    # Site, home page, ancestors, view restrictions (Wagtail's check), the content version,
-    # site settings: the cards of every block are kept under the content version.
-    assert query_count(client, "/") == 7
+    # The content version, the home page, its ancestors and their view restrictions (Wagtail's
+    # check): the site, its settings and the cards of every block are kept under the version.
+    assert query_count(client, "/") == 5
     # The first reader after a publication builds again everything kept under the content
     # version: the featured story and one query a block, the lead images of every block with
     # their renditions (two queries in all), the people of the stories' cards, the showcases'
