@@ -19,8 +19,11 @@ import datetime
 from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Exists, QuerySet
+from django.forms.utils import flatatt
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from home import params, places, topics
 from home.collation import sorted_vi
@@ -43,6 +46,27 @@ LABELS = {
 ORDER = (params.PROVINCE, params.COMMUNE, params.MODEL_TYPE, params.TOPIC, params.YEAR)
 
 
+class QuickSelect(forms.Select):
+    """Django's select, written out in Python rather than through one template per option: a
+    province's 127 communes took 6 ms of every filtered section page that way, a tenth of its
+    budget. The same markup: `name`, the attributes Django gives, `selected` on the value (flat
+    choices only, as the filters have: no option groups)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = {str(v) for v in self.format_value(value)}
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            ((key, SELECTED if str(key) in chosen else "", label) for key, label in self.choices),
+        )
+        return format_html(
+            '<select name="{}"{}>{}</select>', name, flatatt(self.build_attrs(self.attrs, attrs)), options
+        )
+
+
+SELECTED = mark_safe(" selected")
+
+
 class ListingFilterForm(forms.Form):
     def __init__(self, data, *, items: QuerySet, kind: ContentKind, cache_key: str = "", request=None):
         """`cache_key` names the section whose `items` these are; without it nothing is kept."""
@@ -60,7 +84,7 @@ class ListingFilterForm(forms.Form):
         )
         for name in ORDER:
             if name in kind.section_filters:
-                self.fields[name] = forms.ChoiceField(label=LABELS[name], required=False)
+                self.fields[name] = forms.ChoiceField(label=LABELS[name], required=False, widget=QuickSelect)
                 self.fields[name].choices = self._shortened(name, EMPTY + self._choices(name))
         self._drop_commune_of_another_province()
 

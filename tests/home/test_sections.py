@@ -6,6 +6,7 @@ import re
 import zoneinfo
 
 import pytest
+from django import forms
 from django.db import connection
 
 from forums.models import ForumAnnouncementPage
@@ -128,3 +129,21 @@ def test_the_year_filter_of_forums_reads_vietnam_time(client, settings):
     ForumAnnouncementPage.objects.filter(pk=forums.first().pk).update(starts_at=new_year)
     offered = _years_offered(client, "/dien-dan/")
     assert offered[0] == "2030" and "2029" not in offered
+
+
+def _markup(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r">\s+<", "><", html)).strip()
+
+
+def test_the_filter_selects_print_what_django_prints_and_escape_labels(client, settings):
+    """The filters' selects are written in Python (home.listing.QuickSelect), for speed."""
+    settings.PAGE_CACHE_SECONDS = 0
+    form = client.get("/nguoi-tot-viec-tot/?tinh=ha-noi&nam=2026").context["filter_form"]
+    form.fields["chu-de"].choices = [*form.fields["chu-de"].choices, ("x", '<script>alert("x")</script>')]
+    quick = {}
+    for field in form.visible_fields():
+        quick[field.name] = str(field)
+        field.field.widget = forms.Select(choices=field.field.choices)
+        assert _markup(quick[field.name]) == _markup(str(field)), field.name
+    assert "<script>" not in quick["chu-de"] and "&lt;script&gt;" in quick["chu-de"]
+    assert '<option value="ha-noi" selected>' in quick["tinh"]
