@@ -89,6 +89,17 @@ def test_postgresql_has_the_covering_page_index_place_filters_read():
     assert "INCLUDE (first_published_at, live, expire_at, depth, path)" in row[0]
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL covering index")
+def test_postgresql_walks_pages_newest_first_from_an_index_alone():
+    """Feeds, the API and unfiltered lists check the visibility rule from this index while they
+    walk pages newest first, not from each page's row (home/migrations/0012)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'home_page_newest_cover'")
+        row = cursor.fetchone()
+    assert row, "home_page_newest_cover is missing"
+    assert "(first_published_at, id) INCLUDE (live, expire_at, path, depth)" in row[0]
+
+
 def test_finding_the_home_page_sections_reads_an_index_not_every_page():
     """The menu on every page asks for the home page's children; the home page's path range holds
     every page of the site, so without an index on tree level that read the whole page table
