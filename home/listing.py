@@ -177,7 +177,8 @@ class ListingFilterForm(forms.Form):
             return []
         span = range(_year_of(first), _year_of(last) + 1)
         probes = {f"y{year}": Exists(self.items.filter(**{f"{field}__year": year})) for year in span}
-        found = self.items.order_by().annotate(**probes).values(*probes).first() or {}
+        # Any one item carries the answers; `[:1]`, not `first()`, which would sort by pk first.
+        found = next(iter(self.items.order_by().annotate(**probes).values(*probes)[:1]), {})
         return [year for year in reversed(span) if found.get(f"y{year}")]
 
     # Applying ----------------------------------------------------------------------------------
