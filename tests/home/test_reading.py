@@ -4,14 +4,17 @@ import re
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Page
 
+from forums.models import ForumAnnouncementPage
 from home.models import HomePage, SiteSettings
 from stories.models import StoryIndexPage, StoryPage, StoryPerson
+from tests.forums.helpers import upcoming_forum
 from tests.helpers import html_of, json_ld, meta, query_count
 
 pytestmark = pytest.mark.django_db
@@ -360,3 +363,17 @@ def test_the_home_page_shows_a_publication_at_once_with_its_cards_kept(client, s
         update_attrs={"title": title, "slug": "xe-om-dua-cu-ba", "live": False}
     ).save_revision().publish()
     assert title in html_of(client, "/")
+
+
+def test_a_forum_that_ended_leaves_the_home_page_its_cards_kept_at_most_a_minute(client, settings):
+    """The content version does not change when a forum ends, so the home page keeps its cards
+    at most `PUBLIC_CACHE_MAX_AGE` (home.models.pages.HomePage._blocks)."""
+    settings.PAGE_CACHE_SECONDS = 0
+    forum = upcoming_forum()
+    ends = timezone.now() + timedelta(minutes=30)
+    ForumAnnouncementPage.objects.filter(pk=forum.pk).update(
+        starts_at=ends - timedelta(hours=2), ends_at=ends
+    )
+    assert forum.title in html_of(client, "/")  # the cards are kept now
+    with time_machine.travel(ends + timedelta(seconds=1), tick=False):
+        assert forum.title not in html_of(client, "/")
