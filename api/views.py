@@ -125,7 +125,7 @@ class ArticlesAPIViewSet(PagesAPIViewSet):
         # The slice's newest keys, one query a kind on that kind's own rows, as feeds read them
         # (`FeedSlice.newest_keys`); the total only changes with the content, so it is counted
         # once per content version (every visible story took 100 ms at 300,000 on PostgreSQL).
-        private = private_sections()
+        private = private_sections(request)
         since = query.since.isoformat() if query.since else ""
         total = cached(
             f"api-total:{query.slice.querystring()}:{since}",

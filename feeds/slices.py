@@ -262,22 +262,24 @@ class FeedSlice:
         return sorted(keys, key=lambda key: key[:2], reverse=True)[:stop]
 
     def fetch(
-        self, limit: int | None = None, page: int | None = None
+        self, limit: int | None = None, page: int | None = None, request=None
     ) -> tuple[list[tuple[ContentKind, Row]], bool]:
         """One page of (kind, row) pairs, newest first, and whether more follow.
 
         The query count does not depend on the page size. One kind: its rows query and the few
         of `read_rows`. Several: one query a kind for its newest keys down to this page, merged,
-        then `read_rows` for each kind present on the page.
+        then `read_rows` for each kind present on the page. With `request`, the view
+        restrictions come from the cache while the content is unchanged (`private_sections`).
         """
         size = limit or self.page_size
         offset = ((page or self.page) - 1) * size
+        private = private_sections(request)
         if len(self.slice_kinds) == 1:
             kind = self.slice_kinds[0]
-            rows = read_rows(kind, self.queryset(kind)[offset : offset + size + 1])
+            rows = read_rows(kind, self.queryset(kind, private)[offset : offset + size + 1])
             return [(kind, row) for row in rows[:size]], len(rows) > size
 
-        keys = self.newest_keys(offset + size + 1, private_sections())[offset:]
+        keys = self.newest_keys(offset + size + 1, private)[offset:]
         rows = {}
         for kind, pks in by_kind(keys[:size]).items():
             # The keys queries above already applied the visibility rules.

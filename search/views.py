@@ -27,7 +27,7 @@ def _commune_choices(province, request=None):
         return []
 
     def build():
-        codes, private = set(), private_sections()
+        codes, private = set(), private_sections(request)
         for kind in kinds.all_kinds():
             codes.update(
                 visible(kind.model.objects.all(), private)

@@ -89,7 +89,7 @@ def slice_page_url(feed_slice: FeedSlice, request, links=None) -> str:
 
 
 def feed_page(request, feed_slice: FeedSlice) -> FeedPage:
-    pairs, has_next = feed_slice.fetch()
+    pairs, has_next = feed_slice.fetch(request=request)
     if feed_slice.page > 1 and not pairs:
         raise SliceNotFound(f"Trang {feed_slice.page} không có tin nào.")
     base = request.build_absolute_uri(request.path)

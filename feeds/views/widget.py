@@ -76,7 +76,7 @@ def widget_view(request):
         return responses.embeddable(not_modified)
 
     def render_widget():
-        pairs, _ = feed_slice.fetch(limit=count, page=1)
+        pairs, _ = feed_slice.fetch(limit=count, page=1, request=request)
         items = with_pictures(feed_items(pairs, request))
         links = more_links(feed_slice, request)
         html = render_to_string(

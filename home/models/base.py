@@ -14,7 +14,7 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from home import api_fields, kinds
+from home import api_fields, content_version, kinds
 from home.places import place_text
 from home.slugs import ascii_slugify, is_garbled_slug
 
@@ -96,9 +96,15 @@ def visible(pages, private_q: Q | None = None):
     return pages.public() if private_q is None else pages.exclude(private_q)
 
 
-def private_sections() -> Q:
-    """The pages below a view restriction, as Wagtail's `public()` excludes them (one query)."""
-    return Page.objects.all().private_q()
+def private_sections(request=None) -> Q:
+    """The pages below a view restriction, as Wagtail's `public()` excludes them (one query).
+
+    With `request`, kept under the content version: it counts the view restrictions and logs
+    every move of a page (what changes a restricted section's path), so a kept rule is never
+    older than the restrictions it reads."""
+    if request is None:
+        return Page.objects.all().private_q()
+    return content_version.cached("private-sections", lambda: Page.objects.all().private_q(), request)
 
 
 class ArticleQuerySet(PageQuerySet):

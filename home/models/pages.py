@@ -79,7 +79,10 @@ class HomePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         sections = self.sections(request)
         featured, chosen = cached(
-            f"home-blocks:{self.pk}", self._blocks, request, timeout=settings.PUBLIC_CACHE_MAX_AGE
+            f"home-blocks:{self.pk}",
+            lambda: self._blocks(request),
+            request,
+            timeout=settings.PUBLIC_CACHE_MAX_AGE,
         )
         blocks = [
             {"kind": kind, "items": items, "section": sections.get(kind.slug)}
@@ -89,7 +92,7 @@ class HomePage(BasePage):
         context.update(featured=featured, home_blocks=blocks, sections=sections)
         return context
 
-    def _blocks(self):
+    def _blocks(self, request=None):
         """The featured page and each kind's cards, loaded with their lead images: (featured,
         [(kind slug, pages)]).
 
@@ -99,7 +102,7 @@ class HomePage(BasePage):
         because the forums' block changes with the clock (a forum that ended leaves it) and the
         content version does not."""
         featured, blocks = None, []
-        private = private_sections()  # once for all the blocks
+        private = private_sections(request)  # once for all the blocks
         for kind in kinds.all_kinds():
             if kind.home is None:
                 continue

@@ -5,7 +5,7 @@ from wagtail.admin.panels import FieldPanel
 
 from home import kinds
 from home.content_version import cached
-from home.models.base import BasePage, visible
+from home.models.base import BasePage, private_sections, visible
 from home.models.localities import Commune
 from home.places import place_text
 
@@ -57,7 +57,7 @@ class SectionIndexPage(BasePage):
         return cached(f"section:{self.pk}:subsections", build, request)
 
     def items(self, request=None):
-        listing = self.kind().model.objects.listing()
+        listing = self.kind().model.objects.listing(private_q=private_sections(request))
         communes = self.unit(request)["communes"]
         if communes is None:
             return listing.descendant_of(self)

@@ -409,6 +409,22 @@ def _everywhere(client, title):
     return any(title in body for body in bodies)
 
 
+def test_a_restriction_added_after_a_feed_was_read_hides_the_page_from_the_next_one(client, story):
+    # The restricted sections are kept under the content version between requests; a new
+    # restriction, and nothing else, must reach the very next feed, section and API answer.
+    section, api = story.get_parent().url, "/api/v2/bai-viet/?loai=nguoi-tot-viec-tot&tinh=ha-noi&limit=50"
+
+    def in_api():
+        return story.pk in {item["id"] for item in client.get(api).json()["items"]}
+
+    assert _everywhere(client, story.title) and story.title in client.get(section).content.decode()
+    assert in_api()
+    PageViewRestriction.objects.create(page=Page.objects.get(pk=story.pk), restriction_type="login")
+    assert not _everywhere(client, story.title)
+    assert story.title not in client.get(section).content.decode()
+    assert not in_api()
+
+
 def test_draft_private_expired_and_unpublished_content_never_appears(client, story):
     other = StoryPage.objects.live().exclude(pk=story.pk).order_by("pk")
     private, expired, unpublished = other[0], other[1], other[2]
