@@ -17,7 +17,9 @@ from wagtail.search.backends.base import FieldError, FilterError
 from wagtail.search.query import And, Or, Phrase, PlainText
 
 from home import kinds
+from home.content_version import cached
 from home.listing import CappedPaginator
+from home.models import private_sections
 from search import synonyms
 from search.folding import query_terms
 from search.highlight import highlight
@@ -45,15 +47,23 @@ def searchable_pages(request):
     The rule of `home.models.visible`, written for search backends: they filter only on
     indexed fields, and `expire_at` is not one, so expired pages are excluded by id (a lookup
     on the partial expiry index of `home.0006`).
+
+    Both the view restrictions and the expired pages are kept under the content version, which
+    counts restrictions and the latest expiry already passed (`home.content_version`).
     """
     site = Site.find_for_request(request) if request is not None else None
-    pages = Page.objects.live().public()
+    pages = Page.objects.live().exclude(private_sections(request))
     pages = pages.descendant_of(site.root_page, inclusive=True) if site else pages.filter(depth__gt=1)
-    expired = list(
-        Page.objects.live()
-        .filter(expire_at__isnull=False, expire_at__lte=timezone.now())
-        .values_list("pk", flat=True)
-    )
+
+    def read_expired():
+        now = timezone.now()
+        return list(
+            Page.objects.live()
+            .filter(expire_at__isnull=False, expire_at__lte=now)
+            .values_list("pk", flat=True)
+        )
+
+    expired = read_expired() if request is None else cached("search:expired", read_expired, request)
     if expired:
         pages = pages.exclude(pk__in=expired)
     return pages
