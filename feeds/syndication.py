@@ -179,4 +179,6 @@ def json_feed(obj) -> str:
     }
     if "next" in obj.paging:
         feed["next_url"] = obj.paging["next"]
-    return json.dumps(feed, ensure_ascii=False, indent=1)
+    # Not indented: Python's C encoder serves only unindented output (indenting cost 2 ms of a
+    # 50-item feed), and the answer is compressed anyway.
+    return json.dumps(feed, ensure_ascii=False)
