@@ -110,6 +110,17 @@ def test_postgresql_connections_are_tuned_and_the_url_can_set_them_back(monkeypa
     assert spinning.DATABASES["default"]["OPTIONS"]["options"].endswith("-c random_page_cost=4")
 
 
+def test_postgresql_prepares_statements_unless_a_pooler_shares_connections(monkeypatch, tmp_path):
+    monkeypatch.delenv("DB_PREPARED_STATEMENTS", raising=False)
+    options = reload_settings(monkeypatch, tmp_path, DATABASE_URL="postgres://a:b@h/db").DATABASES["default"][
+        "OPTIONS"
+    ]
+    assert (options["server_side_binding"], options["prepare_threshold"]) == (True, 5)
+    monkeypatch.setenv("DB_PREPARED_STATEMENTS", "0")
+    pooled = reload_settings(monkeypatch, tmp_path, DATABASE_URL="postgres://a:b@h/db").DATABASES["default"]
+    assert "server_side_binding" not in pooled["OPTIONS"] and "prepare_threshold" not in pooled["OPTIONS"]
+
+
 def test_sqlite_url_keeps_the_concurrency_options(monkeypatch, tmp_path):
     s = reload_settings(monkeypatch, tmp_path, DATABASE_URL=f"sqlite:///{tmp_path}/other.sqlite3")
     assert s.DATABASES["default"]["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
