@@ -234,6 +234,19 @@ def test_login_restricted_draft_and_expired_pages_never_appear(client):
         assert page.title not in [item["title"] for item in suggestions]
 
 
+def test_a_page_restricted_or_expired_after_a_search_leaves_the_next_one(client):
+    # Search keeps the restricted sections and the expired pages under the content version;
+    # a restriction or an expiry made after a search must reach the very next one.
+    restricted = StoryPage.objects.get(title__startswith="Bảo vệ chung cư")
+    expired = StoryPage.objects.get(title__startswith="Tiểu thương Hội An")
+    for page in (restricted, expired):
+        assert page.url in result_urls(search(client, q=unaccent(page.title)))
+    PageViewRestriction.objects.create(page=restricted, restriction_type=PageViewRestriction.LOGIN)
+    Page.objects.filter(pk=expired.pk).update(expire_at=timezone.now() - datetime.timedelta(seconds=1))
+    for page in (restricted, expired):
+        assert page.url not in result_urls(search(client, q=unaccent(page.title))), page.title
+
+
 def test_cache_headers(client):
     assert client.get("/tim-kiem/")["Cache-Control"] == "public, max-age=300"
     for params in ({"q": "an ninh"}, {"q": ""}, {"loai": "mo-hinh"}):
