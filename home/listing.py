@@ -112,7 +112,8 @@ class ListingFilterForm(forms.Form):
         province = self.data.get(params.PROVINCE)
         if name != params.COMMUNE or province or len(choices) <= MAX_COMMUNE_OPTIONS + 1:
             return choices
-        chosen = [choice for choice in choices[1:] if choice[0] == self.data.get(params.COMMUNE)]
+        wanted = self.data.get(params.COMMUNE)  # read once: a QueryDict lookup is not free
+        chosen = [choice for choice in choices[1:] if choice[0] == wanted]
         return [("", "Tất cả (chọn tỉnh, thành phố để xem danh sách)"), *chosen]
 
     def _choices(self, name: str) -> list[tuple[str, str]]:

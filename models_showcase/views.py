@@ -22,6 +22,7 @@ from wagtail.models import Site
 from home import params
 from home.collation import name_key, sorted_vi
 from home.content_version import cached
+from home.listing import MAX_COMMUNE_OPTIONS
 from home.models import Commune, Province
 from models_showcase.models import ModelType
 from models_showcase.statistics import LIVE_STAGES, STAGE_LABELS, live_models, statistics
@@ -64,11 +65,17 @@ class StatisticsFilter(forms.Form):
             )
         super().__init__(data)
         communes = [(slug, name) for slug, name, p in choices["communes"] if not province or p == province]
+        everything = ("", "Tất cả")
+        if not province and len(communes) > MAX_COMMUNE_OPTIONS:
+            # As on a section (home.listing): thousands of options are unusable on a phone, so
+            # until a province is chosen only the commune already chosen is offered.
+            communes = [choice for choice in communes if choice[0] == commune]
+            everything = ("", "Tất cả (chọn tỉnh, thành phố để xem danh sách)")
         self.fields[params.PROVINCE] = forms.ChoiceField(
             label="Tỉnh, thành phố", required=False, choices=[("", "Tất cả"), *choices["provinces"]]
         )
         self.fields[params.COMMUNE] = forms.ChoiceField(
-            label="Xã, phường", required=False, choices=[("", "Tất cả"), *communes]
+            label="Xã, phường", required=False, choices=[everything, *communes]
         )
         self.fields[params.MODEL_TYPE] = forms.ChoiceField(
             label="Loại mô hình", required=False, choices=[("", "Tất cả"), *choices["types"]]
@@ -89,11 +96,11 @@ class StatisticsFilter(forms.Form):
         }
 
 
-def _filtered(request):
+def _filtered(request, models: bool = True):
     form = StatisticsFilter(request.GET, _choices(request))
     if not form.is_valid():
         return form, None
-    return form, statistics(request, **form.objects())
+    return form, statistics(request, **form.objects(), models=models)
 
 
 def _error_text(form) -> str:
@@ -107,7 +114,7 @@ def _model_url(row, root_path: str) -> str:
 
 @require_GET
 def statistics_page(request):
-    form, stats = _filtered(request)
+    form, stats = _filtered(request, models=False)
     context = {"title": TITLE, "filter_form": form, "stats": stats, "licence": settings.OPEN_DATA_LICENCE}
     if stats is not None:
         context["stage_rows"] = [(STAGE_LABELS[s], stats["totals"]["stages"][s]) for s in LIVE_STAGES]

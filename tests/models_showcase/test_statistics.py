@@ -196,3 +196,27 @@ def test_statistics_page_is_cacheable_and_pinned_in_queries(client, settings):
     # Uncached, a fixed number however many models and points: the filters' choices, the
     # models, their communes, points by commune, figures, the retired count, the shell's own.
     assert len(fresh) == FRESH_QUERIES, [q["sql"][:120] for q in fresh]
+
+
+def test_the_country_wide_page_counts_its_communes_and_a_province_lists_them(client, monkeypatch):
+    """Thousands of communes are a table no one reads on a phone: until a province is chosen,
+    the page says how many there are and points to the CSV; the province lists them."""
+    from models_showcase import statistics as module
+    from models_showcase import views
+
+    everywhere = json_of(client, "")["by_commune"]
+    monkeypatch.setattr(module, "MAX_COMMUNE_ROWS", len(everywhere) - 1)
+    monkeypatch.setattr(views, "MAX_COMMUNE_OPTIONS", 1)
+    html = client.get(URL).content.decode()
+    assert f"Có {len(everywhere)} xã, phường có mô hình: chọn tỉnh, thành phố" in html
+    assert everywhere[0]["name"] not in html.split('id="theo-xa"')[1].split("</section>")[0]
+    assert "Tất cả (chọn tỉnh, thành phố để xem danh sách)" in html
+    soc_son = Commune.objects.get(code=376)
+    in_province = client.get(f"{URL}?tinh={soc_son.province.slug}").content.decode()
+    table = in_province.split('id="theo-xa"')[1].split("</section>")[0]
+    assert soc_son.name in table and "chọn tỉnh, thành phố ở bộ lọc" not in table
+    # A commune chosen without its province is still offered, and still filters.
+    alone = client.get(f"{URL}?xa={soc_son.slug}")
+    assert alone.status_code == 200 and f'value="{soc_son.slug}" selected' in alone.content.decode()
+    # The open data still lists every commune.
+    assert len(json_of(client, "")["by_commune"]) == len(everywhere)
