@@ -45,9 +45,10 @@ def test_related_cards_cost_a_fixed_number_of_queries(client):
     render_to_string("includes/related.html", {"page": story})  # renditions are made once
     with CaptureQueriesContext(connection) as queries:
         render_to_string("includes/related.html", {"page": story})
-    # Who may see (`visible`), the listing, its lead images and their renditions, the people
-    # (consent decides the images).
-    assert len(queries) <= 5, "\n".join(q["sql"][:150] for q in queries)
+    # Who may see (`visible`), the candidates (the same commune's, the newest of the same deed,
+    # of the same province: see `related_pages`), the listing, its lead images and their
+    # renditions, the people (consent decides the images).
+    assert len(queries) <= 8, "\n".join(q["sql"][:150] for q in queries)
 
 
 def test_the_ward_name_links_to_the_wards_stories(client):
