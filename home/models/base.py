@@ -1,9 +1,9 @@
 """Abstract pages every section builds on: ASCII slugs, and the fields of a news item."""
 
-from functools import cached_property, reduce
+from functools import cached_property
 
 from django.db import models
-from django.db.models import Case, IntegerField, Prefetch, Q, Value, When, prefetch_related_objects
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -14,7 +14,7 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from home import api_fields, content_version, kinds
+from home import api_fields, content_version, related
 from home.places import place_text
 from home.slugs import ascii_slugify, is_garbled_slug
 
@@ -338,57 +338,8 @@ class ArticlePage(BasePage):
     related_count = 3
 
     def related_pages(self, count: int | None = None) -> list:
-        """Other pages of its kind a reader may read next, loaded as cards: those of the same
-        commune(s) and the same kicker (deed type, model type) first, then the same commune(s),
-        then the same kicker, then the same province; newest first within each.
-
-        The candidates are read first, in three small queries: the pages of the same commune(s)
-        (a commune's pages are few), then the newest `count` of the same kicker and of the same
-        province outside them; the listing query ranks those alone. Ranking every story of the
-        same deed type or province, a seventh or a thirtieth of the country, in one query took
-        0.3 s at 300,000 stories."""
-        kind = kinds.of_article(self)
-        if kind is None or not self.pk:
-            return []
-        count = count or self.related_count
-        others = kind.model.objects.listing().exclude(pk=self.pk)
-        communes = [commune.pk for commune in self.place_communes()]
-        place_ids = list(
-            others.filter(**{f"{kind.commune_lookup}__in": communes}).order_by().values_list("pk", flat=True)
-        )
-        same_place = Q(pk__in=place_ids)
-        same_kicker = None
-        if kind.kicker_field:
-            value = reduce(lambda obj, name: getattr(obj, name, None), kind.kicker_field.split("__"), self)
-            if value not in (None, ""):
-                same_kicker = Q(**{kind.kicker_field: value})
-        province = getattr(self, "province", None)
-
-        def newest(rule: Q, taken: list) -> list:
-            """The newest `count` pages by `rule` outside the tiers before: all it can add."""
-            found = others.filter(rule).exclude(pk__in=taken).order_by(*self.listing_order)
-            return list(found.values_list("pk", flat=True)[:count])
-
-        kicker_ids = newest(same_kicker, place_ids) if same_kicker is not None else []
-        province_ids = (
-            newest(Q(**{kind.province_lookup: province}), place_ids + kicker_ids)
-            if province is not None
-            else []
-        )
-        same_kicker = same_kicker if same_kicker is not None else Q(pk__in=[])
-        closeness = Case(
-            When(same_place & same_kicker, then=Value(3)),
-            When(same_place, then=Value(2)),
-            When(same_kicker, then=Value(1)),
-            default=Value(0),
-            output_field=IntegerField(),
-        )
-        pages = (
-            others.filter(pk__in=place_ids + kicker_ids + province_ids)
-            .annotate(closeness=closeness)
-            .order_by("-closeness", *self.listing_order)
-        )
-        return list(pages[:count])
+        """Other pages of its kind a reader may read next, loaded as cards (`home.related`)."""
+        return related.related_pages(self, count or self.related_count)
 
     @property
     def unit(self) -> str:
