@@ -35,6 +35,17 @@ EMPTY = [("", "Tất cả")]
 # More communes than this (and no province chosen) and the commune select waits for a province.
 MAX_COMMUNE_OPTIONS = 60
 
+
+def commune_options(communes: list, province: str, chosen: str) -> list:
+    """The commune select's choices, "all" first. A national list holds thousands of communes: a
+    select that long is unusable on a phone and weighs hundreds of kilobytes. Until a province
+    is chosen, it offers only the commune already chosen, if it is one of `communes`; any of
+    them stays a valid value once a province is chosen (static/js/filters.js fetches its list)."""
+    if province or len(communes) <= MAX_COMMUNE_OPTIONS:
+        return [*EMPTY, *communes]
+    return [("", "Tất cả (chọn tỉnh, thành phố để xem danh sách)"), *(c for c in communes if c[0] == chosen)]
+
+
 LABELS = {
     params.PROVINCE: "Tỉnh, thành phố",
     params.COMMUNE: "Xã, phường",
@@ -105,16 +116,11 @@ class ListingFilterForm(forms.Form):
         self.notices.append(f"Đã bỏ lọc “{elsewhere.name}”: xã, phường này không thuộc {province}.")
 
     def _shortened(self, name: str, choices: list) -> list:
-        """A national section can hold stories from thousands of communes: a select that long is
-        unusable on a phone and weighs hundreds of kilobytes. Until a province is chosen, offer
-        only the commune already chosen, if it is one of the section's; any of them stays a valid
-        value. (Django also normalises every choice a field is given, ~10 ms for 3,000.)"""
-        province = self.data.get(params.PROVINCE)
-        if name != params.COMMUNE or province or len(choices) <= MAX_COMMUNE_OPTIONS + 1:
+        """The commune select as `commune_options` shortens it. (Django also normalises every
+        choice a field is given, ~10 ms for 3,000.)"""
+        if name != params.COMMUNE:
             return choices
-        wanted = self.data.get(params.COMMUNE)  # read once: a QueryDict lookup is not free
-        chosen = [choice for choice in choices[1:] if choice[0] == wanted]
-        return [("", "Tất cả (chọn tỉnh, thành phố để xem danh sách)"), *chosen]
+        return commune_options(choices[1:], self.data.get(params.PROVINCE), self.data.get(params.COMMUNE))
 
     def _choices(self, name: str) -> list[tuple[str, str]]:
         if name == params.TOPIC:

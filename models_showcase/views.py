@@ -22,7 +22,7 @@ from wagtail.models import Site
 from home import params
 from home.collation import name_key, sorted_vi
 from home.content_version import cached
-from home.listing import MAX_COMMUNE_OPTIONS
+from home.listing import commune_options
 from home.models import Commune, Province
 from models_showcase.models import ModelType
 from models_showcase.statistics import LIVE_STAGES, STAGE_LABELS, live_models, statistics
@@ -65,17 +65,11 @@ class StatisticsFilter(forms.Form):
             )
         super().__init__(data)
         communes = [(slug, name) for slug, name, p in choices["communes"] if not province or p == province]
-        everything = ("", "Tất cả")
-        if not province and len(communes) > MAX_COMMUNE_OPTIONS:
-            # As on a section (home.listing): thousands of options are unusable on a phone, so
-            # until a province is chosen only the commune already chosen is offered.
-            communes = [choice for choice in communes if choice[0] == commune]
-            everything = ("", "Tất cả (chọn tỉnh, thành phố để xem danh sách)")
         self.fields[params.PROVINCE] = forms.ChoiceField(
             label="Tỉnh, thành phố", required=False, choices=[("", "Tất cả"), *choices["provinces"]]
         )
         self.fields[params.COMMUNE] = forms.ChoiceField(
-            label="Xã, phường", required=False, choices=[everything, *communes]
+            label="Xã, phường", required=False, choices=commune_options(communes, province, commune)
         )
         self.fields[params.MODEL_TYPE] = forms.ChoiceField(
             label="Loại mô hình", required=False, choices=[("", "Tất cả"), *choices["types"]]

@@ -201,12 +201,12 @@ def test_statistics_page_is_cacheable_and_pinned_in_queries(client, settings):
 def test_the_country_wide_page_counts_its_communes_and_a_province_lists_them(client, monkeypatch):
     """Thousands of communes are a table no one reads on a phone: until a province is chosen,
     the page says how many there are and points to the CSV; the province lists them."""
+    from home import listing
     from models_showcase import statistics as module
-    from models_showcase import views
 
     everywhere = json_of(client, "")["by_commune"]
     monkeypatch.setattr(module, "MAX_COMMUNE_ROWS", len(everywhere) - 1)
-    monkeypatch.setattr(views, "MAX_COMMUNE_OPTIONS", 1)
+    monkeypatch.setattr(listing, "MAX_COMMUNE_OPTIONS", 1)  # the rule of section filters
     html = client.get(URL).content.decode()
     assert f"Có {len(everywhere)} xã, phường có mô hình: chọn tỉnh, thành phố" in html
     assert everywhere[0]["name"] not in html.split('id="theo-xa"')[1].split("</section>")[0]
