@@ -158,3 +158,20 @@ def test_the_filter_selects_print_what_django_prints_and_escape_labels(client, s
         assert _markup(quick[field.name]) == _markup(str(field)), field.name
     assert "<script>" not in quick["chu-de"] and "&lt;script&gt;" in quick["chu-de"]
     assert '<option value="ha-noi" selected>' in quick["tinh"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL covering index")
+def test_postgresql_walks_each_kinds_own_newest_pages():
+    """A feed of several kinds reads each kind's newest keys; led by the content type, the walk
+    starts at that kind's newest page instead of passing every newer page of another kind
+    (home/migrations/0013: 0.37 s -> 0.6 ms for 20,000 showcases older than 300,000 stories)."""
+    from feeds.slices import FeedSlice
+    from home import kinds
+    from models_showcase.models import ModelShowcasePage
+
+    kind = kinds.for_model(ModelShowcasePage)
+    keys = FeedSlice().queryset(kind).values_list("first_published_at", "pk")[:51]
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # a test database is too small to prefer it
+        plan = keys.explain()
+    assert "home_page_kind_newest_cover" in plan, plan
