@@ -3,6 +3,7 @@
 import html
 import re
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Q, When
@@ -26,6 +27,7 @@ from forums.schedule import (
 )
 from home import api_fields
 from home.blocks import BODY_FEATURES, DocumentBlock
+from home.content_version import cached
 from home.models import ArticlePage, SectionIndexPage
 
 
@@ -70,16 +72,42 @@ class ForumIndexPage(SectionIndexPage):
         verbose_name = "chuyên mục diễn đàn"
         verbose_name_plural = "chuyên mục diễn đàn"
 
+    # At most this many forums to come (and as many cancelled ones) on top of the section. A
+    # national section has thousands (3,321 communes); listed whole, the page took seconds to
+    # build and was megabytes long. The page says how many more there are, and the filter
+    # (province, commune) narrows them to the reader's own.
+    UPCOMING_SHOWN = 10
+
     def listing_context(self, request, items, keys_cache: str = "") -> dict:
-        """Forums still to come on top (soonest first); past ones below, paged. Which forums are
-        past changes with the clock, so their keys are not kept (`keys_cache` unused)."""
+        """Forums still to come on top (soonest first) and those cancelled; past ones below,
+        paged. Which forums are past changes with the clock, so the past ones' keys are not kept
+        and the forums on top are kept for `PUBLIC_CACHE_MAX_AGE` seconds at most, as the home
+        page keeps its own (`keys_cache`: this section and filter)."""
         from home.listing import paginate
 
-        return {
-            "upcoming": ForumAnnouncementPage.upcoming(items),
-            "cancelled": ForumAnnouncementPage.recently_cancelled(items),
-            "page_obj": paginate(request, ForumAnnouncementPage.past(items), self.page_size),
-        }
+        def on_top():
+            upcoming, upcoming_more = self._first(ForumAnnouncementPage.upcoming(items))
+            cancelled, cancelled_more = self._first(ForumAnnouncementPage.recently_cancelled(items))
+            return {
+                "upcoming": upcoming,
+                "upcoming_more": upcoming_more,
+                "cancelled": cancelled,
+                "cancelled_more": cancelled_more,
+            }
+
+        if keys_cache:
+            top = cached(f"{keys_cache}:on-top", on_top, request, timeout=settings.PUBLIC_CACHE_MAX_AGE)
+        else:
+            top = on_top()
+        return {**top, "page_obj": paginate(request, ForumAnnouncementPage.past(items), self.page_size)}
+
+    def _first(self, forums) -> tuple[list, int]:
+        """The first `UPCOMING_SHOWN` of `forums` and how many more there are: counted only
+        when there are more (one row past the limit says so)."""
+        shown = list(forums[: self.UPCOMING_SHOWN + 1])
+        if len(shown) <= self.UPCOMING_SHOWN:
+            return shown, 0
+        return shown[: self.UPCOMING_SHOWN], forums.count() - self.UPCOMING_SHOWN
 
 
 class ForumAnnouncementPage(RoutablePageMixin, ArticlePage):
@@ -231,6 +259,22 @@ class ForumAnnouncementPage(RoutablePageMixin, ArticlePage):
     class Meta:
         verbose_name = "thông báo diễn đàn"
         verbose_name_plural = "thông báo diễn đàn"
+        indexes = [
+            # The past forums of a section, latest first (`listing_order`): read along this
+            # index, a page of 12 out of 20,000 forums takes 15 ms instead of sorting them all
+            # (140 ms, PostgreSQL, bench data).
+            models.Index(fields=["starts_at"], name="forum_starts_at"),
+            # The forums to come (`upcoming`: not over yet, or postponed without a new date),
+            # found through these two at once rather than by reading every forum: 37 -> 18 ms.
+            models.Index(fields=["ends_at"], name="forum_ends_at"),
+            models.Index(
+                fields=["starts_at"],
+                condition=models.Q(
+                    schedule=ForumSchedule.POSTPONED, previous_starts_at__isnull=True
+                ),  # `_undated`
+                name="forum_undated",
+            ),
+        ]
 
     @property
     def province(self):

@@ -128,3 +128,33 @@ def test_the_section_and_home_page_list_a_cancelled_forum_apart_and_a_postponed_
     home = BeautifulSoup(html_of(client, "/"), "html.parser")
     block = home.find("section", attrs={"aria-labelledby": "dien-dan"}).get_text()
     assert cancelled.title not in block and postponed.title in block
+
+
+def test_a_national_section_lists_the_soonest_forums_and_says_how_many_more(client, monkeypatch):
+    from forums.models import ForumIndexPage
+
+    items = ForumAnnouncementPage.objects.live()
+    soonest = list(ForumAnnouncementPage.upcoming(items))
+    assert len(soonest) >= 2, "the demo has upcoming forums"
+    cancelled = publish(upcoming_forum(), schedule=ForumSchedule.CANCELLED, schedule_notice=NOTICE)
+    soonest = [forum.title for forum in ForumAnnouncementPage.upcoming(items)]
+    monkeypatch.setattr(ForumIndexPage, "UPCOMING_SHOWN", 1)
+
+    soup = BeautifulSoup(html_of(client, "/dien-dan/"), "html.parser")
+    assert _group(soup, "sap-dien-ra") == soonest[:1]
+    note = soup.find("section", attrs={"aria-labelledby": "sap-dien-ra"}).select_one(".more-note")
+    assert note.get_text(" ", strip=True).startswith(f"Còn {len(soonest) - 1} diễn đàn sắp diễn ra khác")
+    # One cancelled forum fits: no note under it.
+    assert _group(soup, "da-huy") == [cancelled.title]
+    assert not soup.find("section", attrs={"aria-labelledby": "da-huy"}).select(".more-note")
+
+    # Narrowed to the soonest one's commune, as many as the limit: all listed, nothing said.
+    first = ForumAnnouncementPage.objects.select_related("commune__province").get(title=soonest[0])
+    commune = first.commune
+    in_commune = [forum.title for forum in ForumAnnouncementPage.upcoming(items.filter(commune=commune))]
+    monkeypatch.setattr(ForumIndexPage, "UPCOMING_SHOWN", len(in_commune))
+    soup = BeautifulSoup(
+        html_of(client, f"/dien-dan/?tinh={commune.province.slug}&xa={commune.slug}"), "html.parser"
+    )
+    assert _group(soup, "sap-dien-ra") == in_commune
+    assert not soup.select(".more-note")
