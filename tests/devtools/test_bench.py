@@ -54,6 +54,8 @@ def test_page_bench_measures_each_section_filter_and_gives_each_budget_a_verdict
     report = out.getvalue()
     for name in ("lọc theo tỉnh", "lọc theo tỉnh, trang", "lọc theo xã", "lọc theo năm", "lọc theo chủ đề"):
         assert f"chuyên mục, {name}" in report, name
+    for kind in ("Mô hình ANTT", "Diễn đàn đối thoại"):  # the other kinds' sections, first and deepest
+        assert re.search(rf"^{kind}, trang 1 .*^{kind}, trang \d+ ", report, re.MULTILINE | re.DOTALL), kind
     assert "trang chủ /, ngay sau khi đăng bài" in report  # as the first reader after a publication
     assert re.search(r"^chuyên mục.*, ngay sau khi đăng bài", report, re.MULTILINE)  # the slowest one
     for budget in ("trang chủ (trung vị < 40 ms)", "chuyên mục, mọi trang (trung vị < 60 ms)"):
