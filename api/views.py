@@ -37,7 +37,7 @@ from feeds.slices import by_kind
 from home import kinds
 from home.content_version import cached
 from home.models import private_sections, visible
-from home.models.base import lead_images
+from home.models.listings import lead_images
 
 NOT_FOUND = "Không có bài viết này, hoặc bài chưa đăng, đã hết hạn hay không công khai."
 METHOD_NOT_ALLOWED = "API chỉ để đọc: hãy dùng GET."

@@ -22,8 +22,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from urllib.parse import urlencode
 
-from django.contrib.contenttypes.models import ContentType
-
 from feeds.rows import Row, read_rows
 from home import kinds, params, places
 from home.kinds import ContentKind
@@ -239,9 +237,8 @@ class FeedSlice:
         """Live, public, unexpired pages of one kind in this slice, newest first (`private_q`:
         the view restrictions read once for several kinds, `home.models.private_sections`;
         `since`: only those published or updated from that moment on, the API's parameter)."""
-        # Its own content type (a kind's model has no subclasses): each kind walks its own
-        # newest pages (home.0013), not every page newer than its newest.
-        own = kind.model.objects.filter(content_type=ContentType.objects.get_for_model(kind.model))
+        # Each kind walks its own newest pages (home.0013), not every page newer than its newest.
+        own = kind.model.objects.own_kind()
         pages = self.narrow(visible(own, private_q), kind)
         if since is not None:
             pages = pages.filter(last_published_at__gte=since)

@@ -16,7 +16,7 @@ from django.db.models import Exists, OuterRef
 from home import kinds
 from home.collation import sort_key
 from home.content_version import cached
-from home.models.base import visible
+from home.models.listings import visible
 from home.slugs import ascii_slugify
 
 

@@ -1,4 +1,5 @@
-from home.models.base import ArticlePage, AsciiSlugMixin, BasePage, private_sections, visible
+from home.models.base import ArticlePage, AsciiSlugMixin, BasePage
+from home.models.listings import private_sections, visible
 from home.models.localities import Commune, DivisionType, Province
 from home.models.pages import HomePage
 from home.models.sections import SectionIndexPage

@@ -6,7 +6,8 @@ from wagtail.admin.panels import FieldPanel, PageChooserPanel
 
 from home import kinds
 from home.content_version import cached
-from home.models.base import BasePage, load_lead_images, private_sections, visible
+from home.models.base import BasePage
+from home.models.listings import load_lead_images, private_sections, visible
 
 
 def featured_kinds() -> list:

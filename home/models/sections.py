@@ -5,7 +5,8 @@ from wagtail.admin.panels import FieldPanel
 
 from home import kinds
 from home.content_version import cached
-from home.models.base import BasePage, private_sections, visible
+from home.models.base import BasePage
+from home.models.listings import private_sections, visible
 from home.models.localities import Commune
 from home.places import place_text
 
