@@ -255,11 +255,13 @@ class CappedPaginator(Paginator):
         max_pages: int | None = None,
         keys_cache: str = "",
         request=None,
+        keys_timeout: int = 3600,
         **kwargs,
     ):
         super().__init__(object_list, per_page, **kwargs)
         self.max_items = (MAX_PAGES if max_pages is None else max_pages) * per_page
         self.keys_cache = keys_cache if isinstance(object_list, QuerySet) else ""
+        self.keys_timeout = keys_timeout
         self.request = request
 
     @cached_property
@@ -270,6 +272,7 @@ class CappedPaginator(Paginator):
             f"listing-keys:{self.keys_cache}:{self.max_items}",
             lambda: list(items.values_list("pk", flat=True)[: self.max_items + 1]),
             self.request,
+            timeout=self.keys_timeout,
         )
 
     @cached_property
@@ -315,9 +318,12 @@ def _year_of(value) -> int:
     return timezone.localtime(value).year if isinstance(value, datetime.datetime) else value.year
 
 
-def paginate(request, items: QuerySet, page_size: int, keys_cache: str = ""):
+def paginate(request, items: QuerySet, page_size: int, keys_cache: str = "", keys_timeout: int = 3600):
     """A page of results; a page number out of range or not a number falls back gracefully
     (beyond the last page a listing goes to, to that last page). `keys_cache`: see
-    `CappedPaginator`; only for a list that changes with the content alone, not with time."""
-    paginator = CappedPaginator(items, page_size, keys_cache=keys_cache, request=request)
+    `CappedPaginator`; a list that changes with time as well as the content names its moment
+    in it and keeps it no longer than `keys_timeout` seconds (`ForumIndexPage`)."""
+    paginator = CappedPaginator(
+        items, page_size, keys_cache=keys_cache, request=request, keys_timeout=keys_timeout
+    )
     return paginator.get_page(request.GET.get(params.PAGE))

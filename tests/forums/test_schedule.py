@@ -5,7 +5,9 @@ import datetime
 import re
 
 import pytest
+import time_machine
 from bs4 import BeautifulSoup
+from django.utils import timezone
 from icalendar import Calendar
 
 from forums.models import ForumAnnouncementPage, ForumSchedule
@@ -158,3 +160,27 @@ def test_a_national_section_lists_the_soonest_forums_and_says_how_many_more(clie
     )
     assert _group(soup, "sap-dien-ra") == in_commune
     assert not soup.select(".more-note")
+
+
+def test_a_forum_that_ends_moves_to_the_past_list_at_the_next_minute_never_on_both(client, settings):
+    """The section keeps its forums on top and its past forums' keys under one minute: the
+    forum that ends is listed on top or among the past ones, once, whichever minute a reader
+    comes in (`ForumIndexPage.listing_context`)."""
+    settings.PAGE_CACHE_SECONDS = 0
+    forum = upcoming_forum()
+    minute = timezone.now().replace(second=0, microsecond=0) + datetime.timedelta(minutes=5)
+    ends = minute + datetime.timedelta(seconds=30)
+    ForumAnnouncementPage.objects.filter(pk=forum.pk).update(
+        starts_at=ends - datetime.timedelta(hours=2), ends_at=ends
+    )
+
+    def where(moment) -> tuple[bool, bool]:
+        with time_machine.travel(moment, tick=False):
+            soup = BeautifulSoup(html_of(client, "/dien-dan/"), "html.parser")
+        return forum.title in _group(soup, "sap-dien-ra"), forum.title in _group(soup, "da-dien-ra")
+
+    assert where(ends - datetime.timedelta(seconds=20)) == (True, False)
+    # Over since five seconds, in the minute the page was kept: still on top, not yet past.
+    assert where(ends + datetime.timedelta(seconds=5)) == (True, False)
+    # The next minute: among the past forums (the latest one first), no longer on top.
+    assert where(minute + datetime.timedelta(minutes=1, seconds=1)) == (False, True)
