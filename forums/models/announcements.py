@@ -1,9 +1,9 @@
-"""Dialogue forums between police, the Fatherland Front and residents, announced and reported."""
+"""A forum announcement: when and where, who chairs it, how to take part, and afterwards what
+it decided; its status follows its schedule (`forums.schedule`)."""
 
 import html
 import re
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Q, When
@@ -14,9 +14,9 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 
 from forums.blocks import AgendaItemBlock, ChairBlock
+from forums.models.series import ForumSeries
 from forums.schedule import (
     CALENDAR_FIELDS,
     NOTICE_WORDS,
@@ -27,28 +27,7 @@ from forums.schedule import (
 )
 from home import api_fields
 from home.blocks import BODY_FEATURES, DocumentBlock
-from home.content_version import cached
-from home.models import ArticlePage, SectionIndexPage
-
-
-@register_snippet
-class ForumSeries(index.Indexed, models.Model):
-    """A recurring series of forums, e.g. "Công an lắng nghe ý kiến nhân dân"."""
-
-    name = models.CharField("tên chuỗi diễn đàn", max_length=200, unique=True)
-    description = models.TextField("mô tả", blank=True)
-
-    panels = [FieldPanel("name"), FieldPanel("description")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-
-    class Meta:
-        verbose_name = "chuỗi diễn đàn"
-        verbose_name_plural = "chuỗi diễn đàn"
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
+from home.models import ArticlePage
 
 API_CHAIR_ROW = {
     "type": "object",
@@ -60,64 +39,6 @@ API_AGENDA_ROW = {
     "required": ["time", "item"],
     "properties": {"time": {"type": "string", "nullable": True}, "item": {"type": "string"}},
 }
-
-
-class ForumIndexPage(SectionIndexPage):
-    """The forums section, or one unit's part of it: upcoming forums first, then past ones."""
-
-    parent_page_types = ["home.HomePage", "forums.ForumIndexPage"]
-    subpage_types = ["forums.ForumAnnouncementPage", "forums.ForumIndexPage"]
-
-    class Meta:
-        verbose_name = "chuyên mục diễn đàn"
-        verbose_name_plural = "chuyên mục diễn đàn"
-
-    # At most this many forums to come (and as many cancelled ones) on top of the section. A
-    # national section has thousands (3,321 communes); listed whole, the page took seconds to
-    # build and was megabytes long. The page says how many more there are, and the filter
-    # (province, commune) narrows them to the reader's own.
-    UPCOMING_SHOWN = 10
-
-    def listing_context(self, request, items, keys_cache: str = "") -> dict:
-        """Forums still to come on top (soonest first) and those cancelled; past ones below,
-        paged.
-
-        Which forums are past changes with the clock, so the whole page reads it at one moment,
-        the start of the current minute, and keeps what it found (`keys_cache`: this section and
-        filter) under that minute: the forums on top and the keys of the past ones, so a deep
-        page of 16,000 past forums reads 12 rows instead of sorting them all (PostgreSQL, bench
-        data: 87 -> 20 ms). A forum that ends moves from the top to the past list at the next
-        minute, on both at once; nothing is kept longer than `PUBLIC_CACHE_MAX_AGE`."""
-        from home.listing import paginate
-
-        now = timezone.now().replace(second=0, microsecond=0)
-        kept = f"{keys_cache}:{now:%Y%m%d%H%M}" if keys_cache else ""
-        timeout = settings.PUBLIC_CACHE_MAX_AGE
-
-        def on_top():
-            upcoming, upcoming_more = self._first(ForumAnnouncementPage.upcoming(items, now))
-            cancelled, cancelled_more = self._first(ForumAnnouncementPage.recently_cancelled(items, now))
-            return {
-                "upcoming": upcoming,
-                "upcoming_more": upcoming_more,
-                "cancelled": cancelled,
-                "cancelled_more": cancelled_more,
-            }
-
-        top = cached(f"{kept}:on-top", on_top, request, timeout=timeout) if kept else on_top()
-        past = ForumAnnouncementPage.past(items, now)
-        page_obj = paginate(
-            request, past, self.page_size, keys_cache=kept and f"{kept}:past", keys_timeout=timeout
-        )
-        return {**top, "page_obj": page_obj}
-
-    def _first(self, forums) -> tuple[list, int]:
-        """The first `UPCOMING_SHOWN` of `forums` and how many more there are: counted only
-        when there are more (one row past the limit says so)."""
-        shown = list(forums[: self.UPCOMING_SHOWN + 1])
-        if len(shown) <= self.UPCOMING_SHOWN:
-            return shown, 0
-        return shown[: self.UPCOMING_SHOWN], forums.count() - self.UPCOMING_SHOWN
 
 
 class ForumAnnouncementPage(RoutablePageMixin, ArticlePage):
