@@ -12,7 +12,7 @@ from icalendar import Calendar
 
 from forums.models import ForumAnnouncementPage, ForumSchedule
 from tests.forums.helpers import NOTICE, publish, upcoming_forum
-from tests.helpers import html_of, json_ld
+from tests.helpers import html_of, json_ld, query_count
 
 pytestmark = pytest.mark.django_db
 
@@ -184,3 +184,16 @@ def test_a_forum_that_ends_moves_to_the_past_list_at_the_next_minute_never_on_bo
     assert where(ends + datetime.timedelta(seconds=5)) == (True, False)
     # The next minute: among the past forums (the latest one first), no longer on top.
     assert where(minute + datetime.timedelta(minutes=1, seconds=1)) == (False, True)
+
+
+def test_a_forums_section_reads_the_same_few_queries_on_its_first_and_a_deeper_page(client, monkeypatch):
+    """Its forums on top and its past forums' keys are kept for the minute: a reader of any
+    page pays for that page's rows, not for sorting every past forum again."""
+    from forums.models import ForumIndexPage
+
+    monkeypatch.setattr(ForumIndexPage, "page_size", 1)
+    past = ForumAnnouncementPage.past(ForumAnnouncementPage.objects.live())
+    assert past.count() >= 2, "the demo has past forums for two pages"
+    first, deeper = query_count(client, "/dien-dan/"), query_count(client, "/dien-dan/?trang=2")
+    assert first == deeper
+    assert first <= 7
