@@ -114,7 +114,11 @@ def _as_datetime(value) -> datetime.datetime:
     return value if timezone.is_aware(value) else value.replace(tzinfo=datetime.UTC)
 
 
-def cached(key: str, build, request=None, timeout: int = 3600):
+# How long a kept value lives at most when nothing changes the content version.
+KEPT_SECONDS = 3600
+
+
+def cached(key: str, build, request=None, timeout: int = KEPT_SECONDS):
     """`build()`, kept in the cache until the content changes (or `timeout` seconds pass).
 
     None is never kept, so looking up something that does not exist stores nothing.

@@ -27,7 +27,7 @@ from django.utils.safestring import mark_safe
 
 from home import params, places, topics
 from home.collation import sorted_vi
-from home.content_version import cached
+from home.content_version import KEPT_SECONDS, cached
 from home.kinds import ContentKind
 from home.models.localities import Commune, Province
 
@@ -255,7 +255,7 @@ class CappedPaginator(Paginator):
         max_pages: int | None = None,
         keys_cache: str = "",
         request=None,
-        keys_timeout: int = 3600,
+        keys_timeout: int = KEPT_SECONDS,
         **kwargs,
     ):
         super().__init__(object_list, per_page, **kwargs)
@@ -318,7 +318,9 @@ def _year_of(value) -> int:
     return timezone.localtime(value).year if isinstance(value, datetime.datetime) else value.year
 
 
-def paginate(request, items: QuerySet, page_size: int, keys_cache: str = "", keys_timeout: int = 3600):
+def paginate(
+    request, items: QuerySet, page_size: int, keys_cache: str = "", keys_timeout: int = KEPT_SECONDS
+):
     """A page of results; a page number out of range or not a number falls back gracefully
     (beyond the last page a listing goes to, to that last page). `keys_cache`: see
     `CappedPaginator`; a list that changes with time as well as the content names its moment
