@@ -147,3 +147,30 @@ def test_postgresql_scores_only_the_newest_matches_of_a_common_word(monkeypatch)
     # in order of creation, so the newest pages), scored among themselves.
     newest = set(sorted(everything)[-5:])
     assert set(ranked) == newest
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's plan cache")
+def test_postgresql_plans_each_search_for_its_own_words(client):
+    """The site's statements are prepared on the server, and PostgreSQL may keep one generic
+    plan for a statement after five runs; a search's statements are planned for their words."""
+    modes, reading = [], []
+
+    def plan_mode():
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW plan_cache_mode")
+            return cursor.fetchone()[0]
+
+    def record(execute, sql, params, many, context):
+        if "wagtailsearch_indexentry" in sql and not reading:
+            reading.append(True)
+            modes.append(plan_mode())
+            reading.clear()
+        return execute(sql, params, many, context)
+
+    before = plan_mode()
+    with connection.execute_wrapper(record):
+        for _ in range(7):  # past PostgreSQL's five custom plans
+            response = client.get("/tim-kiem/", {"q": "cuu nguoi duoi nuoc"})
+    assert response.status_code == 200
+    assert before == "auto"
+    assert modes and set(modes) == {"force_custom_plan"}
